@@ -44,7 +44,9 @@ fn generate() -> Result<(), String> {
         // The inner type carries auth and request capture; the hooks are implemented by hand in
         // `src/hooks.rs`, and `Expected` makes forgetting them a compile error.
         .with_inner_type(quote_path("crate::hooks::Hooks")?)
-        .with_hooks(progenitor::HooksMode::Expected);
+        .with_hooks(progenitor::HooksMode::Expected)
+        // Equality on the generated types lets a validated update compare with a round-tripped one.
+        .with_derive("PartialEq");
     let mut generator = progenitor::Generator::new(&settings);
 
     // progenitor panics on a few spec shapes (e.g. error responses with different bodies,

@@ -13,6 +13,40 @@
 mod generated;
 mod hooks;
 
+mod country;
+mod email;
+mod host_key;
+mod input;
+mod json;
+mod login_type;
+mod name;
+mod parse;
+mod phone;
+mod pmi;
+mod policy;
+mod rule;
+pub mod spec;
+mod time_zone;
+mod update;
+mod user_id;
+mod user_type;
+mod zoom_time_zones;
+
+pub use country::CountryId;
+pub use email::Email;
+pub use host_key::HostKey;
+pub use input::FieldInput;
+pub use login_type::LoginType;
+pub use name::PersonName;
+pub use phone::{CallingCode, CustomAttributes, PhoneNumbers};
+pub use pmi::Pmi;
+pub use policy::Policy;
+pub use rule::{Rule, ValidationErrors, Violation};
+pub use time_zone::TimeZone;
+pub use update::{UserUpdate, UserUpdateBuilder, Warning};
+pub use user_id::UserId;
+pub use user_type::UserType;
+
 pub mod raw {
     //! The generated layer, exposed on purpose and **unchecked**.
     //!

@@ -1,4 +1,8 @@
 //! One integration test binary (keeps link time down); each module is one part of the spec.
 
 mod codegen;
+mod coverage;
+mod props;
 mod raw_client;
+mod rules;
+mod update;

@@ -1,0 +1,57 @@
+//! `HostKey`.
+
+use crate::Rule;
+use crate::parse::string_type;
+
+/// A host key: a number of 6 to 10 ASCII digits, kept as text (leading zeros matter).
+///
+/// ```
+/// use zoom_user_update::HostKey;
+///
+/// let key: HostKey = "012345".parse()?;
+/// assert_eq!(key.as_str(), "012345");
+/// assert!("12345".parse::<HostKey>().is_err()); // 5 digits
+/// assert!("12 345 6".parse::<HostKey>().is_err()); // not digits only
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct HostKey(String);
+
+impl HostKey {
+    /// Parses a host key.
+    ///
+    /// # Errors
+    ///
+    /// [`Rule::HostKeyNotDigits`] unless the text is 6 to 10 ASCII digits.
+    pub fn parse(s: &str) -> Result<Self, Rule> {
+        if (6..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(Rule::HostKeyNotDigits)
+        }
+    }
+
+    /// The host key.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether Zoom's support pages call it trivial: one repeated digit (`111111`) or a
+    /// sequential run up or down (`123456`, `987654`).
+    #[must_use]
+    pub fn is_trivial(&self) -> bool {
+        let b = self.0.as_bytes();
+        let step = |s: u8| b.windows(2).all(|p| (p[0] - b'0' + s) % 10 == p[1] - b'0');
+        step(0) || step(1) || step(9)
+    }
+}
+
+/// A host key is a credential: `Debug` does not show it.
+impl std::fmt::Debug for HostKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HostKey(<redacted>)")
+    }
+}
+
+string_type!(HostKey);

@@ -1,0 +1,305 @@
+//! The validated update: serialized bodies (snapshots), every violation at once, cross-field
+//! rules, warnings, policies and the JSON intake.
+
+#![allow(deprecated)] // the deprecated phone_number / phone_country setters are under test
+
+use serde_json::json;
+use zoom_user_update::raw::types::UserUpdateBody;
+use zoom_user_update::{
+    CustomAttributes, PhoneNumbers, Pmi, Policy, Rule, UserType, UserUpdate, Warning,
+};
+
+fn body(update: &UserUpdate) -> serde_json::Value {
+    serde_json::to_value(update).unwrap()
+}
+
+fn full() -> UserUpdate {
+    UserUpdate::builder()
+        .first_name("Grace")
+        .last_name("Hopper")
+        .user_type(UserType::Licensed)
+        .pmi(Pmi::new(2_468_135_790).unwrap())
+        .use_pmi(false)
+        .timezone("America/New_York")
+        .language("en-US")
+        .dept("Engineering")
+        .vanity_name("grace.hopper")
+        .host_key("482915")
+        .cms_user_id("kaltura-42")
+        .job_title("Rear Admiral")
+        .company("US Navy")
+        .location("Arlington, VA")
+        .phone_numbers(
+            PhoneNumbers::new()
+                .number("5550100")
+                .code("+1")
+                .country("US"),
+        )
+        .custom_attributes(
+            CustomAttributes::new()
+                .key("cbf9b7a3")
+                .name("Badge")
+                .value("1234"),
+        )
+        .manager("boss@example.com")
+        .group_id("HnjC5K5eQZmDbH0aS7b9Yw")
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn minimal_body() {
+    let update = UserUpdate::builder()
+        .timezone("Asia/Tokyo")
+        .build()
+        .unwrap();
+    insta::assert_json_snapshot!("minimal_body", body(&update));
+}
+
+#[test]
+fn full_body() {
+    let update = full();
+    assert!(update.warnings().is_empty());
+    insta::assert_json_snapshot!("full_body", body(&update));
+}
+
+#[test]
+fn nested_phone_and_custom_attributes_send_only_what_is_set() {
+    let update = UserUpdate::builder()
+        .phone_numbers(PhoneNumbers::new().country("BR").code("+55"))
+        .custom_attributes(CustomAttributes::new().value("on"))
+        .build()
+        .unwrap();
+    insta::assert_json_snapshot!("nested_body", body(&update));
+}
+
+#[test]
+fn unicode_names() {
+    let update = UserUpdate::builder()
+        .first_name("张伟明华强")
+        .last_name("Łukasz-Ñúñez O'Brien 🙂")
+        .location("東京都")
+        .build()
+        .unwrap();
+    insta::assert_json_snapshot!("unicode_body", body(&update));
+}
+
+#[test]
+fn use_pmi_is_sent_only_when_set() {
+    let without = UserUpdate::builder().dept("R&D").build().unwrap();
+    assert_eq!(body(&without), json!({"dept": "R&D"}));
+    let with = UserUpdate::builder()
+        .dept("R&D")
+        .use_pmi(false)
+        .build()
+        .unwrap();
+    assert_eq!(body(&with), json!({"dept": "R&D", "use_pmi": false}));
+}
+
+#[test]
+fn setters_take_raw_values_or_validated_types() {
+    let raw = UserUpdate::builder()
+        .pmi(2_468_135_790_i64)
+        .user_type(1)
+        .host_key("482915");
+    let typed = UserUpdate::builder()
+        .pmi(Pmi::new(2_468_135_790).unwrap())
+        .user_type(UserType::Basic)
+        .host_key("482915".parse::<zoom_user_update::HostKey>().unwrap());
+    assert_eq!(raw.build().unwrap(), typed.build().unwrap());
+}
+
+#[test]
+fn an_update_that_breaks_many_rules_reports_all_of_them() {
+    let errors = UserUpdate::builder()
+        .first_name("张伟明华强东")
+        .last_name("x".repeat(65))
+        .user_type(99)
+        .pmi(123_456_789_i64)
+        .timezone("Mars/Base")
+        .host_key("12ab")
+        .job_title("t".repeat(129))
+        .company("c".repeat(256))
+        .location("l".repeat(257))
+        .phone_number("5550100")
+        .phone_numbers(PhoneNumbers::new().code("1").country("uk"))
+        .manager("not an email")
+        .build()
+        .unwrap_err();
+    assert_eq!(errors.len(), 13);
+    insta::assert_json_snapshot!("many_violations", errors);
+    insta::assert_snapshot!("many_violations_display", errors.to_string());
+}
+
+#[test]
+fn an_empty_update_is_refused() {
+    let errors = UserUpdate::builder().build().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors.violations()[0].path(), "");
+    assert_eq!(errors.violations()[0].rule(), &Rule::NoFields);
+    let errors = UserUpdate::from_json("{}", Policy::Spec).unwrap_err();
+    assert_eq!(errors.violations()[0].rule(), &Rule::NoFields);
+}
+
+#[test]
+fn phone_number_needs_phone_country_and_both_warn() {
+    let errors = UserUpdate::builder()
+        .phone_number("5550100")
+        .build()
+        .unwrap_err();
+    assert_eq!(errors.violations()[0].path(), "/phone_number");
+    assert_eq!(
+        errors.violations()[0].rule(),
+        &Rule::Requires {
+            other: "/phone_country"
+        }
+    );
+
+    let update = UserUpdate::builder()
+        .phone_number("5550100")
+        .phone_country("BR")
+        .build()
+        .unwrap();
+    assert_eq!(
+        body(&update),
+        json!({"phone_number": "5550100", "phone_country": "BR"})
+    );
+    assert_eq!(
+        update.warnings(),
+        [
+            Warning::Deprecated {
+                path: "/phone_number",
+                replacement: "/phone_numbers/number"
+            },
+            Warning::Deprecated {
+                path: "/phone_country",
+                replacement: "/phone_numbers/country"
+            },
+        ]
+    );
+    insta::assert_snapshot!(
+        "deprecation_warnings",
+        update
+            .warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn strict_policy_adds_the_support_page_rules() {
+    let builder = UserUpdate::builder()
+        .pmi(8_001_111_111_i64)
+        .vanity_name("1a")
+        .host_key("123456")
+        .language("klingon");
+    assert!(
+        builder.clone().build().is_ok(),
+        "the spec policy accepts all of it"
+    );
+    let errors = builder.policy(Policy::Strict).build().unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .all(|v| v.rule().is_strict_only() || matches!(v.rule(), Rule::TooShort { .. }))
+    );
+    insta::assert_json_snapshot!("strict_violations", errors);
+
+    let fine = UserUpdate::builder()
+        .pmi(2_468_135_790_i64)
+        .vanity_name("grace.hopper")
+        .host_key("482915")
+        .language("pt-BR")
+        .policy(Policy::Strict)
+        .build();
+    assert!(fine.is_ok(), "{fine:?}");
+}
+
+#[test]
+fn json_intake_reports_types_unknown_fields_and_rules_with_paths() {
+    let text = r#"{
+        "first_name": 7,
+        "pmi": 2.5,
+        "use_pmi": "yes",
+        "type": 99,
+        "timezone": null,
+        "nick_name": "x",
+        "phone_numbers": {"code": "+1", "label": "Mobile", "country": 1},
+        "custom_attributes": [],
+        "host_key": "１２３４５６",
+        "a/b~c": true
+    }"#;
+    let errors = UserUpdate::from_json(text, Policy::Spec).unwrap_err();
+    insta::assert_json_snapshot!("json_intake_violations", errors);
+}
+
+#[test]
+fn json_intake_accepts_a_valid_body_and_refuses_non_objects() {
+    let update = UserUpdate::from_json(
+        r#"{"pmi": 2468135790, "type": 3, "phone_numbers": {"country": "BR"}}"#,
+        Policy::Spec,
+    )
+    .unwrap();
+    assert_eq!(
+        body(&update),
+        json!({"pmi": 2468135790_i64, "type": 3, "phone_numbers": {"country": "BR"}})
+    );
+
+    for (text, rule) in [
+        ("[]", "wrong_type"),
+        ("null", "wrong_type"),
+        ("{\"pmi\": 1", "invalid_json"),
+        ("", "invalid_json"),
+        ("\u{feff}{\"dept\":\"x\"}", "invalid_json"),
+    ] {
+        let errors = UserUpdate::from_json(text, Policy::Spec).unwrap_err();
+        assert_eq!(errors.violations()[0].rule().code(), rule, "{text:?}");
+        assert_eq!(errors.violations()[0].path(), "");
+    }
+    // numbers past i64 and exponent forms are refused by the PMI rule or as the wrong type
+    for (text, rule) in [
+        (r#"{"pmi": 99999999999999999999}"#, "wrong_type"), // past u64: a float to serde_json
+        (r#"{"pmi": 18446744073709551615}"#, "pmi_not_ten_digits"),
+        (r#"{"pmi": 2.468135790e9}"#, "wrong_type"),
+        (r#"{"pmi": -0}"#, "wrong_type"), // serde_json reads -0 as the float -0.0
+        (r#"{"pmi": "2468135790"}"#, "wrong_type"),
+    ] {
+        let errors = UserUpdate::from_json(text, Policy::Spec).unwrap_err();
+        assert_eq!(errors.violations()[0].rule().code(), rule, "{text}");
+    }
+}
+
+#[test]
+fn deserialize_goes_through_the_same_checks() {
+    let update: UserUpdate = serde_json::from_str(r#"{"host_key": "482915"}"#).unwrap();
+    assert_eq!(body(&update), json!({"host_key": "482915"}));
+    let err = serde_json::from_str::<UserUpdate>(r#"{"host_key": "48"}"#).unwrap_err();
+    assert!(
+        err.to_string().contains("/host_key: host key must be"),
+        "{err}"
+    );
+}
+
+#[test]
+fn raw_bodies_convert_both_ways() {
+    let raw: UserUpdateBody = full().into_raw();
+    assert_eq!(UserUpdate::try_from(raw.clone()).unwrap(), full());
+    assert_eq!(UserUpdateBody::from(full()), raw);
+
+    let unchecked = UserUpdateBody {
+        pmi: Some(42),
+        timezone: Some("Nowhere".into()),
+        ..Default::default()
+    };
+    let errors = UserUpdate::try_from(unchecked).unwrap_err();
+    let rules: Vec<_> = errors.iter().map(|v| (v.path(), v.rule().code())).collect();
+    assert_eq!(
+        rules,
+        [
+            ("/pmi", "pmi_not_ten_digits"),
+            ("/timezone", "unknown_time_zone")
+        ]
+    );
+}
