@@ -1,9 +1,16 @@
-//! The inner state of the generated client and its request hooks.
+//! The inner state of the generated client and its request hooks: per-request auth header,
+//! timeout and user agent, the observed status of the answer, and dry-run capture.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use progenitor_client::{ClientHooks, OperationInfo};
-use reqwest::header::{AUTHORIZATION, HeaderValue};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
 
 use crate::generated::{Client, Error};
+
+/// Where the `post` hook leaves the status and headers of an error answer.
+pub(crate) type Observed = Arc<Mutex<Option<(u16, HeaderMap)>>>;
 
 /// State the generated [`raw::Client`](crate::raw::Client) carries into every request.
 ///
@@ -11,7 +18,13 @@ use crate::generated::{Client, Error};
 /// `Authorization: Bearer …` header (marked sensitive) to each request.
 #[derive(Clone, Default)]
 pub struct Hooks {
-    authorization: Option<HeaderValue>,
+    pub(crate) authorization: Option<HeaderValue>,
+    pub(crate) user_agent: Option<HeaderValue>,
+    pub(crate) timeout: Option<Duration>,
+    /// Where `post` leaves the status and headers of the answer.
+    pub(crate) observed: Option<Observed>,
+    /// Dry run: `exec` records the request here and answers 204 without sending it.
+    pub(crate) capture: Option<Arc<Mutex<Option<PreparedRequest>>>>,
 }
 
 impl Hooks {
@@ -26,6 +39,7 @@ impl Hooks {
         value.set_sensitive(true);
         Ok(Self {
             authorization: Some(value),
+            ..Self::default()
         })
     }
 }
@@ -37,6 +51,9 @@ impl std::fmt::Debug for Hooks {
                 "authorization",
                 &self.authorization.as_ref().map(|_| "<redacted>"),
             )
+            .field("user_agent", &self.user_agent)
+            .field("timeout", &self.timeout)
+            .field("dry_run", &self.capture.is_some())
             .finish()
     }
 }
@@ -53,14 +70,97 @@ impl std::fmt::Display for InvalidToken {
 
 impl std::error::Error for InvalidToken {}
 
+/// The exact request an update would send, as captured by a dry run: the generated client
+/// built it, the hooks added their headers, and nothing left the machine. The
+/// `Authorization` value is shown as `<redacted>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PreparedRequest {
+    /// `PATCH`.
+    pub method: String,
+    /// The full URL, query included.
+    pub url: String,
+    /// Header names (lowercase) and values, in the order sent.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body.
+    pub body: Vec<u8>,
+}
+
+impl PreparedRequest {
+    fn from_request(request: &reqwest::Request) -> Self {
+        let headers = request
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let shown = if value.is_sensitive() || name == AUTHORIZATION {
+                    "<redacted>".to_owned()
+                } else {
+                    String::from_utf8_lossy(value.as_bytes()).into_owned()
+                };
+                (name.as_str().to_owned(), shown)
+            })
+            .collect();
+        let body = request
+            .body()
+            .and_then(reqwest::Body::as_bytes)
+            .unwrap_or_default()
+            .to_vec();
+        Self {
+            method: request.method().to_string(),
+            url: request.url().to_string(),
+            headers,
+            body,
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 impl ClientHooks<Hooks> for Client {
     async fn pre<E>(
         &self,
         request: &mut reqwest::Request,
         _info: &OperationInfo,
     ) -> Result<(), Error<E>> {
-        if let Some(value) = &self.inner.authorization {
+        let hooks = &self.inner;
+        if let Some(value) = &hooks.authorization {
             request.headers_mut().insert(AUTHORIZATION, value.clone());
+        }
+        if let Some(value) = &hooks.user_agent {
+            request.headers_mut().insert(USER_AGENT, value.clone());
+        }
+        if let Some(timeout) = hooks.timeout {
+            *request.timeout_mut() = Some(timeout);
+        }
+        Ok(())
+    }
+
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        _info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        if let Some(capture) = &self.inner.capture {
+            *lock(capture) = Some(PreparedRequest::from_request(&request));
+            let mut answer = http::Response::new(Vec::<u8>::new());
+            *answer.status_mut() = http::StatusCode::NO_CONTENT;
+            return Ok(reqwest::Response::from(answer));
+        }
+        self.client.execute(request).await
+    }
+
+    async fn post<E>(
+        &self,
+        result: &reqwest::Result<reqwest::Response>,
+        _info: &OperationInfo,
+    ) -> Result<(), Error<E>> {
+        // Only failures need it (to classify an error answer whose body is not Zoom's).
+        if let (Some(observed), Ok(response)) = (&self.inner.observed, result)
+            && !response.status().is_success()
+        {
+            *lock(observed) = Some((response.status().as_u16(), response.headers().clone()));
         }
         Ok(())
     }

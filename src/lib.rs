@@ -13,6 +13,15 @@
 mod generated;
 mod hooks;
 
+mod auth;
+mod client;
+mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
+mod pacing;
+mod rate_limit;
+mod retry;
+
 mod country;
 mod email;
 mod host_key;
@@ -32,20 +41,30 @@ mod user_id;
 mod user_type;
 mod zoom_time_zones;
 
+pub use auth::{Auth, DEFAULT_TOKEN_URL, Secret};
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, UpdateUserRequest};
 pub use country::CountryId;
 pub use email::Email;
+pub use error::{ApiError, ApiErrorKind, AuthError, Error, FieldError};
+pub use hooks::PreparedRequest;
 pub use host_key::HostKey;
 pub use input::FieldInput;
 pub use login_type::LoginType;
 pub use name::PersonName;
+pub use pacing::RateBudget;
 pub use phone::{CallingCode, CustomAttributes, PhoneNumbers};
 pub use pmi::Pmi;
 pub use policy::Policy;
+pub use rate_limit::{RateLimit, RateLimitType, parse_retry_after};
+pub use retry::RetryPolicy;
 pub use rule::{Rule, ValidationErrors, Violation};
 pub use time_zone::TimeZone;
 pub use update::{UserUpdate, UserUpdateBuilder, Warning};
 pub use user_id::UserId;
 pub use user_type::UserType;
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 pub mod raw {
     //! The generated layer, exposed on purpose and **unchecked**.

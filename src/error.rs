@@ -1,0 +1,288 @@
+//! `Error`: everything [`Client::update_user`](crate::Client::update_user) can fail with.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::ValidationErrors;
+use crate::rate_limit::RateLimit;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Everything an update can fail with. `Display` says what happened in a few lowercase words;
+/// the detail is in the fields and in [`source`](std::error::Error::source), which error
+/// reporters walk.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request broke the spec's rules; nothing was sent.
+    #[error("the user update is invalid")]
+    Validation(#[from] ValidationErrors),
+
+    /// Zoom answered with a documented error (400, 401, 404, …) and its body.
+    #[error("zoom refused the update: http {}, zoom code {}", .0.status, .0.code)]
+    Api(ApiError),
+
+    /// Zoom's rate limit: a daily limit, a wait longer than the retry policy allows, or 429s
+    /// until the retry budget ran out.
+    #[error("rate limited by zoom")]
+    RateLimited(Box<RateLimit>),
+
+    /// No access token could be had (the OAuth token endpoint refused or was unreachable).
+    #[error("authentication failed")]
+    Auth(#[source] AuthError),
+
+    /// The request (or a connection to Zoom) took longer than the client's timeout.
+    #[error("the request to zoom timed out")]
+    Timeout(#[source] BoxError),
+
+    /// The request could not be sent or its answer not read.
+    #[error("could not talk to zoom")]
+    Transport(#[source] BoxError),
+
+    /// An answer the spec does not describe (a 5xx, or a documented status with a body that
+    /// is not Zoom's error body).
+    #[error("unexpected answer from zoom: http {status}")]
+    UnexpectedResponse {
+        /// The HTTP status.
+        status: u16,
+        /// The start of the body (at most 1 KiB), for diagnosis.
+        body: String,
+    },
+
+    /// Retryable failures until the retry policy's attempts ran out; `source` is the last one.
+    #[error("gave up after {attempts} attempts")]
+    RetriesExhausted {
+        /// How many requests were sent.
+        attempts: u32,
+        /// The last failure.
+        #[source]
+        last: Box<Error>,
+    },
+
+    /// The client was configured with something unusable (a bad base URL, a token that cannot
+    /// be a header value).
+    #[error("invalid client configuration: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// The HTTP status of Zoom's answer, where there was one.
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::RateLimited(_) => Some(429),
+            Error::UnexpectedResponse { status, .. } => Some(*status),
+            Error::Auth(AuthError::Rejected { status, .. }) => Some(*status),
+            Error::RetriesExhausted { last, .. } => last.status(),
+            _ => None,
+        }
+    }
+
+    /// Zoom's error code (not the HTTP status), where Zoom sent one.
+    #[must_use]
+    pub fn zoom_code(&self) -> Option<i64> {
+        match self {
+            Error::Api(e) => Some(e.code),
+            Error::RateLimited(r) => r.code,
+            Error::RetriesExhausted { last, .. } => last.zoom_code(),
+            _ => None,
+        }
+    }
+
+    /// The API error, when Zoom refused the update with a documented error.
+    #[must_use]
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            Error::RetriesExhausted { last, .. } => last.as_api(),
+            _ => None,
+        }
+    }
+
+    /// The validation errors, when nothing was sent because the request broke the rules.
+    #[must_use]
+    pub fn as_validation(&self) -> Option<&ValidationErrors> {
+        match self {
+            Error::Validation(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether the same request may succeed later: timeouts, transport failures, 5xx answers
+    /// and per-second rate limits. A daily limit, a refusal, an auth or validation failure is
+    /// not.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Timeout(_) | Error::Transport(_) => true,
+            Error::UnexpectedResponse { status, .. } => *status >= 500,
+            Error::RateLimited(r) => !r.is_daily_limit(),
+            Error::RetriesExhausted { last, .. } => last.is_retryable(),
+            _ => false,
+        }
+    }
+
+    /// Whether this is a timeout (also as the last of exhausted retries).
+    #[must_use]
+    pub fn is_timeout(&self) -> bool {
+        match self {
+            Error::Timeout(_) => true,
+            Error::RetriesExhausted { last, .. } => last.is_timeout(),
+            _ => false,
+        }
+    }
+
+    /// How long Zoom asked to wait, for a rate-limit answer that said so.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited(r) => r.retry_after,
+            Error::RetriesExhausted { last, .. } => last.retry_after(),
+            _ => None,
+        }
+    }
+}
+
+/// A documented Zoom error answer: HTTP status and Zoom's `{code, message, errors}` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status (400, 401, 404, …).
+    pub status: u16,
+    /// Zoom's error code.
+    pub code: i64,
+    /// Zoom's message.
+    pub message: String,
+    /// Per-field details (validation failures, code 300).
+    pub errors: Vec<FieldError>,
+}
+
+/// One field Zoom's own validation refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldError {
+    /// The field.
+    pub field: Option<String>,
+    /// Why.
+    pub message: Option<String>,
+}
+
+/// What a documented Zoom error code means for this operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// 1001: the user does not exist.
+    UserNotFound,
+    /// 200: only an account admin may change the name, host key, PMI or vanity name, or a Zoom
+    /// Room user cannot become a free user.
+    AdminOnly,
+    /// 300: an invalid word in the name, or an invalid parameter.
+    InvalidParameter,
+    /// 1108: the permission requirements to change the user type were not met.
+    TypeChangeNotPermitted,
+    /// 1109: the host is not a paid user.
+    HostNotPaid,
+    /// 1120: no valid invitation to join the account for this user.
+    InvitationNotFound,
+    /// 2033, 2034, 3412: the account's license or basic-user limit is reached.
+    LicenseLimit,
+    /// 4100: the personal link name is already taken.
+    PersonalLinkTaken,
+    /// 124: the access token is invalid or expired.
+    InvalidToken,
+    /// Any other code.
+    Other,
+}
+
+impl ApiError {
+    /// What the code means for this operation.
+    #[must_use]
+    pub fn kind(&self) -> ApiErrorKind {
+        match self.code {
+            1001 => ApiErrorKind::UserNotFound,
+            200 => ApiErrorKind::AdminOnly,
+            300 => ApiErrorKind::InvalidParameter,
+            1108 => ApiErrorKind::TypeChangeNotPermitted,
+            1109 => ApiErrorKind::HostNotPaid,
+            1120 => ApiErrorKind::InvitationNotFound,
+            2033 | 2034 | 3412 => ApiErrorKind::LicenseLimit,
+            4100 => ApiErrorKind::PersonalLinkTaken,
+            124 => ApiErrorKind::InvalidToken,
+            _ => ApiErrorKind::Other,
+        }
+    }
+
+    /// 1001: the user does not exist.
+    #[must_use]
+    pub fn is_user_not_found(&self) -> bool {
+        self.kind() == ApiErrorKind::UserNotFound
+    }
+
+    /// 200: an admin-only change, or a Zoom Room user that cannot become free.
+    #[must_use]
+    pub fn is_admin_only(&self) -> bool {
+        self.kind() == ApiErrorKind::AdminOnly
+    }
+
+    /// 300: an invalid word in the name or an invalid parameter.
+    #[must_use]
+    pub fn is_invalid_parameter(&self) -> bool {
+        self.kind() == ApiErrorKind::InvalidParameter
+    }
+
+    /// 4100: the personal link name is taken.
+    #[must_use]
+    pub fn is_personal_link_taken(&self) -> bool {
+        self.kind() == ApiErrorKind::PersonalLinkTaken
+    }
+
+    /// 2033, 2034, 3412: a license or basic-user limit of the account.
+    #[must_use]
+    pub fn is_license_limit(&self) -> bool {
+        self.kind() == ApiErrorKind::LicenseLimit
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "http {} zoom code {}: {}",
+            self.status, self.code, self.message
+        )
+    }
+}
+
+/// Why no access token could be had.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AuthError {
+    /// The token endpoint answered with an error.
+    #[error("the token endpoint refused the credentials: http {status}{}", reason.as_deref().map(|r| format!(", {r}")).unwrap_or_default())]
+    Rejected {
+        /// The HTTP status.
+        status: u16,
+        /// The endpoint's `reason` / `error` text, if any.
+        reason: Option<String>,
+    },
+    /// The token endpoint answered 2xx with a body that is not a token.
+    #[error("the token endpoint sent no usable access token")]
+    InvalidResponse,
+    /// The token endpoint could not be reached.
+    #[error("could not reach the token endpoint")]
+    Transport(#[source] BoxError),
+    /// The token cannot be sent as an HTTP header.
+    #[error("the access token is not a valid http header value")]
+    InvalidToken,
+}
+
+impl Error {
+    pub(crate) fn transport(e: impl Into<BoxError>) -> Self {
+        Error::Transport(e.into())
+    }
+
+    pub(crate) fn timeout(e: impl Into<BoxError>) -> Self {
+        Error::Timeout(e.into())
+    }
+}

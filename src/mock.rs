@@ -1,0 +1,591 @@
+//! A fake Zoom for tests (feature `mock`): an HTTP server on `127.0.0.1:0` that behaves like
+//! Zoom for `PATCH /users/{userId}` and the Server-to-Server OAuth token endpoint.
+//!
+//! - In-memory users, seeded with `me` (`me@example.com`); [`MockZoom::add_user`] adds more.
+//!   PATCH merges the body's fields into the user and answers 204.
+//! - 404 code 1001 for an unknown user, 401 code 124 for a missing, unknown, expired or
+//!   revoked token, 400 code 300 for a body that is not a JSON object.
+//! - `POST /oauth/token` with `grant_type=account_credentials`, the account ID and HTTP Basic
+//!   `client_id:client_secret` ([`MockZoom::ACCOUNT_ID`], …) issues tokens.
+//! - An optional per-second budget answers 429 with `Retry-After` and `X-RateLimit-*` headers.
+//! - Injected faults for the next API requests: any status, a rate limit in any `Retry-After`
+//!   form, a daily limit, a delay, a dropped connection.
+//! - Every request is recorded (method, raw path, query, headers, body, arrival time).
+//!
+//! It needs a running tokio runtime.
+//!
+//! ```
+//! use zoom_user_update::mock::MockZoom;
+//! use zoom_user_update::{Client, UserId, UserUpdate};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let zoom = MockZoom::start().await;
+//! let client = Client::builder(zoom.bearer_auth()).base_url(zoom.base_url()).build()?;
+//! let update = UserUpdate::builder().dept("Research").build()?;
+//! client.update_user(&UserId::me(), &update).await?;
+//! assert_eq!(zoom.user("me").unwrap()["dept"], "Research");
+//! # Ok(())
+//! # }
+//! ```
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::{Map, Value, json};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use crate::{Auth, Secret};
+
+/// A request the fake received.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RecordedRequest {
+    /// The method.
+    pub method: String,
+    /// The path as received (still percent-encoded).
+    pub path: String,
+    /// The query string, if any.
+    pub query: Option<String>,
+    /// Header names (lowercase) and values; `authorization` is shown as `<redacted>`.
+    pub headers: Vec<(String, String)>,
+    /// The bearer token or Basic credentials sent, if any.
+    pub credentials: Option<Secret>,
+    /// The body.
+    pub body: Vec<u8>,
+    /// When it arrived, from the fake's start.
+    pub at: Duration,
+}
+
+impl RecordedRequest {
+    /// The value of a header (first one), by lowercase name.
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body as JSON, if it is JSON.
+    #[must_use]
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    /// Whether this was a request to the API (not to the token endpoint).
+    #[must_use]
+    pub fn is_api(&self) -> bool {
+        self.path.starts_with("/v2/")
+    }
+}
+
+impl std::fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordedRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &self.headers)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("at", &self.at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A fault injected into the next API request.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Fault {
+    /// Answer with this status and body (no body when `None`).
+    Status(u16, Option<Value>),
+    /// Answer 429 with Zoom's body, `X-RateLimit-Type: QPS` and this `Retry-After`, if any.
+    RateLimited(Option<String>),
+    /// Answer 429 with `X-RateLimit-Type: Daily-limit`.
+    DailyLimit,
+    /// Wait this long, then answer normally.
+    Delay(Duration),
+    /// Close the connection without an answer.
+    Drop,
+}
+
+/// The fake's settings.
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct MockZoomBuilder {
+    rate_limit: Option<u32>,
+    token_lifetime: Duration,
+}
+
+struct User {
+    id: String,
+    email: String,
+    fields: Map<String, Value>,
+}
+
+struct State {
+    started: Instant,
+    users: Vec<User>,
+    requests: Vec<RecordedRequest>,
+    tokens: HashMap<String, Instant>,
+    issued: u64,
+    faults: VecDeque<Fault>,
+    rate_limit: Option<u32>,
+    /// Arrival times of the API requests the budget let through, within the last second.
+    window: VecDeque<Instant>,
+    rate_limited: u64,
+    token_lifetime: Duration,
+}
+
+/// The running fake. Dropping it stops the server.
+pub struct MockZoom {
+    addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+    task: JoinHandle<()>,
+}
+
+impl std::fmt::Debug for MockZoom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockZoom")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for MockZoom {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl MockZoomBuilder {
+    /// Answer 429 past `per_second` API requests in any one-second window.
+    pub fn rate_limit(mut self, per_second: u32) -> Self {
+        self.rate_limit = Some(per_second);
+        self
+    }
+
+    /// How long issued OAuth tokens live (default 3600 s).
+    pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.token_lifetime = lifetime;
+        self
+    }
+
+    /// Starts the server on `127.0.0.1` and a free port.
+    ///
+    /// # Panics
+    ///
+    /// When no loopback port can be bound (a test environment problem).
+    pub async fn start(self) -> MockZoom {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a loopback port");
+        let addr = listener
+            .local_addr()
+            .expect("a bound socket has an address");
+        let state = Arc::new(Mutex::new(State {
+            started: Instant::now(),
+            users: vec![User {
+                id: "me".into(),
+                email: "me@example.com".into(),
+                fields: Map::new(),
+            }],
+            requests: Vec::new(),
+            tokens: HashMap::new(),
+            issued: 0,
+            faults: VecDeque::new(),
+            rate_limit: self.rate_limit,
+            window: VecDeque::new(),
+            rate_limited: 0,
+            token_lifetime: self.token_lifetime,
+        }));
+        let shared = state.clone();
+        let task = tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let state = shared.clone();
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(move |req| {
+                        let state = state.clone();
+                        async move { handle(state, req).await }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
+                });
+            }
+        });
+        MockZoom { addr, state, task }
+    }
+}
+
+impl MockZoom {
+    /// The static access token the fake always accepts.
+    pub const ACCESS_TOKEN: &'static str = "mock-access-token";
+    /// The Server-to-Server account ID it accepts.
+    pub const ACCOUNT_ID: &'static str = "mock-account";
+    /// The Server-to-Server client ID it accepts.
+    pub const CLIENT_ID: &'static str = "mock-client-id";
+    /// The Server-to-Server client secret it accepts.
+    pub const CLIENT_SECRET: &'static str = "mock-client-secret";
+
+    /// Settings for a fake.
+    pub fn builder() -> MockZoomBuilder {
+        MockZoomBuilder {
+            rate_limit: None,
+            token_lifetime: Duration::from_secs(3600),
+        }
+    }
+
+    /// Starts a fake with default settings.
+    ///
+    /// # Panics
+    ///
+    /// When no loopback port can be bound.
+    pub async fn start() -> MockZoom {
+        Self::builder().start().await
+    }
+
+    /// The API base URL (`http://127.0.0.1:<port>/v2`).
+    #[must_use]
+    pub fn base_url(&self) -> String {
+        format!("http://{}/v2", self.addr)
+    }
+
+    /// The OAuth token endpoint URL.
+    #[must_use]
+    pub fn token_url(&self) -> String {
+        format!("http://{}/oauth/token", self.addr)
+    }
+
+    /// The address it listens on.
+    #[must_use]
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// [`Auth::bearer`] with the static token.
+    #[must_use]
+    pub fn bearer_auth(&self) -> Auth {
+        Auth::bearer(Self::ACCESS_TOKEN)
+    }
+
+    /// [`Auth::server_to_server`] with the fake's credentials and token URL.
+    #[must_use]
+    pub fn server_to_server_auth(&self) -> Auth {
+        Auth::server_to_server(Self::ACCOUNT_ID, Self::CLIENT_ID, Self::CLIENT_SECRET)
+            .token_url(self.token_url())
+    }
+
+    /// Adds a user with this ID and email address.
+    pub fn add_user(&self, id: &str, email: &str) {
+        lock(&self.state).users.push(User {
+            id: id.to_owned(),
+            email: email.to_owned(),
+            fields: Map::new(),
+        });
+    }
+
+    /// A user's profile as the updates left it (`id` and `email` included), by ID or email.
+    #[must_use]
+    pub fn user(&self, id_or_email: &str) -> Option<Value> {
+        let state = lock(&self.state);
+        let user = state
+            .users
+            .iter()
+            .find(|u| u.id == id_or_email || u.email == id_or_email)?;
+        let mut profile = user.fields.clone();
+        profile.insert("id".into(), user.id.clone().into());
+        profile.insert("email".into(), user.email.clone().into());
+        Some(Value::Object(profile))
+    }
+
+    /// Every request received, in order of arrival.
+    #[must_use]
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.state).requests.clone()
+    }
+
+    /// The API requests received (token requests left out).
+    #[must_use]
+    pub fn api_requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.state)
+            .requests
+            .iter()
+            .filter(|r| r.is_api())
+            .cloned()
+            .collect()
+    }
+
+    /// How many token requests were received.
+    #[must_use]
+    pub fn token_requests(&self) -> usize {
+        lock(&self.state)
+            .requests
+            .iter()
+            .filter(|r| !r.is_api())
+            .count()
+    }
+
+    /// How many API requests the per-second budget answered with 429.
+    #[must_use]
+    pub fn rate_limited(&self) -> u64 {
+        lock(&self.state).rate_limited
+    }
+
+    /// Queues a fault for the next API request (faults are used in order, one per request).
+    pub fn push_fault(&self, fault: Fault) {
+        lock(&self.state).faults.push_back(fault);
+    }
+
+    /// Sets or clears the per-second budget.
+    pub fn set_rate_limit(&self, per_second: Option<u32>) {
+        let mut state = lock(&self.state);
+        state.rate_limit = per_second;
+        state.window.clear();
+    }
+
+    /// Revokes every issued OAuth token: the next request with one gets 401 code 124.
+    pub fn revoke_tokens(&self) {
+        lock(&self.state).tokens.clear();
+    }
+}
+
+type Answer = Response<Full<Bytes>>;
+
+fn answer(status: StatusCode, body: Option<Value>) -> Answer {
+    let mut response = match body {
+        Some(body) => {
+            let mut r = Response::new(Full::new(Bytes::from(body.to_string())));
+            r.headers_mut()
+                .insert("content-type", "application/json".parse().expect("static"));
+            r
+        }
+        None => Response::new(Full::new(Bytes::new())),
+    };
+    *response.status_mut() = status;
+    response
+}
+
+fn zoom_error(status: StatusCode, code: i64, message: &str) -> Answer {
+    answer(status, Some(json!({"code": code, "message": message})))
+}
+
+fn rate_limited(retry_after: Option<&str>, kind: &str, limit: u32) -> Answer {
+    let mut response = zoom_error(
+        StatusCode::TOO_MANY_REQUESTS,
+        429,
+        "You have reached the maximum per-second rate limit for this API. Try again later.",
+    );
+    let headers = response.headers_mut();
+    if let Some(value) = retry_after.and_then(|v| v.parse().ok()) {
+        headers.insert("retry-after", value);
+    }
+    headers.insert("x-ratelimit-category", "Light".parse().expect("static"));
+    headers.insert("x-ratelimit-type", kind.parse().expect("static"));
+    headers.insert("x-ratelimit-limit", limit.into());
+    headers.insert("x-ratelimit-remaining", 0.into());
+    response
+}
+
+/// A dropped connection: hyper closes the connection when the service fails.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by an injected fault")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answer, Dropped> {
+    let (parts, body) = req.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes())
+        .unwrap_or_default();
+    let credentials = parts
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| Secret::new(v.split_once(' ').map_or(v, |(_, c)| c)));
+    let recorded = RecordedRequest {
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(n, v)| {
+                let v = if n == "authorization" {
+                    "<redacted>".to_owned()
+                } else {
+                    String::from_utf8_lossy(v.as_bytes()).into_owned()
+                };
+                (n.as_str().to_owned(), v)
+            })
+            .collect(),
+        credentials,
+        body: body.to_vec(),
+        at: Instant::now() - lock(&state).started,
+    };
+    if parts.method == hyper::Method::POST && recorded.path == "/oauth/token" {
+        let answer = token(&state, &recorded);
+        lock(&state).requests.push(recorded);
+        return Ok(answer);
+    }
+    let fault = {
+        let mut s = lock(&state);
+        s.requests.push(recorded.clone());
+        s.faults.pop_front()
+    };
+    match fault {
+        Some(Fault::Status(status, body)) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            return Ok(answer(status, body));
+        }
+        Some(Fault::RateLimited(retry_after)) => {
+            return Ok(rate_limited(retry_after.as_deref(), "QPS", 30));
+        }
+        Some(Fault::DailyLimit) => return Ok(rate_limited(None, "Daily-limit", 6000)),
+        Some(Fault::Drop) => return Err(Dropped),
+        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        None => {}
+    }
+    Ok(api(&state, &parts.method, &recorded))
+}
+
+fn token(state: &Mutex<State>, req: &RecordedRequest) -> Answer {
+    use base64::Engine as _;
+    let expected = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        MockZoom::CLIENT_ID,
+        MockZoom::CLIENT_SECRET
+    ));
+    let basic_ok = req
+        .credentials
+        .as_ref()
+        .is_some_and(|c| c.expose() == expected);
+    let form: HashMap<String, String> = url_form(&req.body);
+    let grant_ok = form.get("grant_type").map(String::as_str) == Some("account_credentials");
+    let account_ok = form.get("account_id").map(String::as_str) == Some(MockZoom::ACCOUNT_ID);
+    if !basic_ok {
+        return answer(
+            StatusCode::UNAUTHORIZED,
+            Some(
+                json!({"reason": "Invalid client_id or client_secret", "error": "invalid_client"}),
+            ),
+        );
+    }
+    if !grant_ok || !account_ok {
+        return answer(
+            StatusCode::BAD_REQUEST,
+            Some(json!({"reason": "Invalid grant or account", "error": "invalid_request"})),
+        );
+    }
+    let mut s = lock(state);
+    s.issued += 1;
+    let access_token = format!("mock-s2s-token-{}", s.issued);
+    let lifetime = s.token_lifetime;
+    s.tokens
+        .insert(access_token.clone(), Instant::now() + lifetime);
+    answer(
+        StatusCode::OK,
+        Some(json!({
+            "access_token": access_token,
+            "token_type": "bearer",
+            "expires_in": lifetime.as_secs(),
+            "scope": "user:write:admin",
+        })),
+    )
+}
+
+fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> Answer {
+    let mut s = lock(state);
+    let now = Instant::now();
+    if let Some(limit) = s.rate_limit {
+        while s
+            .window
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            s.window.pop_front();
+        }
+        if s.window.len() >= limit as usize {
+            s.rate_limited += 1;
+            return rate_limited(Some("1"), "QPS", limit);
+        }
+        s.window.push_back(now);
+    }
+    let token_ok = req.credentials.as_ref().is_some_and(|t| {
+        t.expose() == MockZoom::ACCESS_TOKEN
+            || s.tokens.get(t.expose()).is_some_and(|expiry| now < *expiry)
+    });
+    if !token_ok {
+        return zoom_error(StatusCode::UNAUTHORIZED, 124, "Invalid access token.");
+    }
+    let Some(raw_id) = req
+        .path
+        .strip_prefix("/v2/users/")
+        .filter(|id| !id.contains('/'))
+    else {
+        return zoom_error(StatusCode::NOT_FOUND, 404, "Resource not found.");
+    };
+    if method != hyper::Method::PATCH {
+        return zoom_error(StatusCode::METHOD_NOT_ALLOWED, 405, "Method not allowed.");
+    }
+    let id = percent_encoding::percent_decode_str(raw_id)
+        .decode_utf8_lossy()
+        .into_owned();
+    let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(&req.body) else {
+        return zoom_error(
+            StatusCode::BAD_REQUEST,
+            300,
+            "Request Body should be a valid JSON object.",
+        );
+    };
+    let Some(user) = s.users.iter_mut().find(|u| u.id == id || u.email == id) else {
+        return zoom_error(
+            StatusCode::NOT_FOUND,
+            1001,
+            &format!("User does not exist: {id}."),
+        );
+    };
+    for (key, value) in fields {
+        match (user.fields.get_mut(&key), value) {
+            (Some(Value::Object(old)), Value::Object(new)) => old.extend(new),
+            (_, value) => {
+                user.fields.insert(key, value);
+            }
+        }
+    }
+    answer(StatusCode::NO_CONTENT, None)
+}
+
+/// Decodes an `application/x-www-form-urlencoded` body.
+fn url_form(body: &[u8]) -> HashMap<String, String> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    String::from_utf8_lossy(body)
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect()
+}
