@@ -1,0 +1,124 @@
+//! `validate`: every violation of a body, or of each line of a JSON Lines file.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use zoom_user_update::{Policy, UserUpdate, ValidationErrors};
+
+use crate::common::{Failure, shown, strip_bom};
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The JSON file (standard input for `-` or none).
+    file: Option<PathBuf>,
+    /// Read JSON Lines: one body per line (blank lines are skipped).
+    #[arg(long)]
+    jsonl: bool,
+    /// Print the violations as a JSON array of {path, rule, message} (one array per line with --jsonl).
+    #[arg(long)]
+    json: bool,
+    /// Also apply the rules of Zoom's support pages (PMI patterns, personal link name, …).
+    #[arg(long)]
+    strict: bool,
+}
+
+pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
+    let policy = if args.strict {
+        Policy::Strict
+    } else {
+        Policy::Spec
+    };
+    let path = args
+        .file
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"));
+    let reader: Box<dyn BufRead> = match path {
+        None => Box::new(std::io::BufReader::new(std::io::stdin())),
+        Some(p) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p)
+                .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", p.display())))?,
+        )),
+    };
+    let mut out = std::io::stdout().lock();
+    let mut invalid = 0usize;
+    let mut count = 0usize;
+    let mut report =
+        |line: Option<usize>, body: &[u8], out: &mut dyn Write| -> std::io::Result<()> {
+            count += 1;
+            let result = UserUpdate::from_json(body, policy);
+            if result.is_err() {
+                invalid += 1;
+            }
+            print_result(out, line, &result, args.json)
+        };
+    let write_err = |e: std::io::Error| Failure::Failed(format!("cannot write the report: {e}"));
+    if args.jsonl {
+        for (i, line) in reader.split(b'\n').enumerate() {
+            let line =
+                line.map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown(path))))?;
+            let line = if i == 0 { strip_bom(&line) } else { &line[..] };
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            report(Some(i + 1), line, &mut out).map_err(write_err)?;
+        }
+    } else {
+        let mut bytes = Vec::new();
+        let mut reader = reader;
+        reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown(path))))?;
+        report(None, strip_bom(&bytes), &mut out).map_err(write_err)?;
+    }
+    out.flush().map_err(write_err)?;
+    if args.jsonl && !args.json {
+        eprintln!("{count} bodies, {invalid} invalid");
+    }
+    Ok(if invalid == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn print_result(
+    out: &mut dyn Write,
+    line: Option<usize>,
+    result: &Result<UserUpdate, ValidationErrors>,
+    json: bool,
+) -> std::io::Result<()> {
+    let prefix = line.map(|n| format!("line {n}: ")).unwrap_or_default();
+    match (result, json) {
+        (Ok(_), true) => writeln!(out, "[]"),
+        (Err(errors), true) => {
+            // One compact array per line for JSON Lines, a readable one for a single body.
+            let text = if line.is_some() {
+                serde_json::to_string(errors)
+            } else {
+                serde_json::to_string_pretty(errors)
+            };
+            writeln!(out, "{}", text.unwrap_or_default())
+        }
+        (Ok(update), false) => {
+            for warning in update.warnings() {
+                eprintln!("{prefix}warning: {warning}");
+            }
+            if line.is_none() {
+                writeln!(out, "valid")?;
+            }
+            Ok(())
+        }
+        (Err(errors), false) => {
+            for v in errors {
+                let path = if v.path().is_empty() {
+                    "(body)"
+                } else {
+                    v.path()
+                };
+                writeln!(out, "{prefix}{path}: {} ({})", v.rule(), v.rule().code())?;
+            }
+            Ok(())
+        }
+    }
+}

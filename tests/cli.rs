@@ -1,0 +1,463 @@
+//! The `zoom-user-update` binary: each command, its exit codes and output, and bulk runs
+//! against the fake Zoom (interrupted and resumed).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use zoom_user_update::mock::{Fault, MockZoom};
+
+const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
+
+/// The binary with a clean environment (no credentials or URLs from the caller's).
+fn cli() -> Command {
+    let mut cmd = Command::new(BIN);
+    for var in [
+        "ZOOM_ACCESS_TOKEN",
+        "ZOOM_ACCOUNT_ID",
+        "ZOOM_CLIENT_ID",
+        "ZOOM_CLIENT_SECRET",
+        "ZOOM_BASE_URL",
+        "ZOOM_TOKEN_URL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.stdin(Stdio::null());
+    cmd
+}
+
+fn run_with_stdin(mut cmd: Command, input: &str) -> Output {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Runs a command off the async runtime, so a fake Zoom in this process keeps answering.
+async fn output(mut cmd: Command) -> Output {
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const MANY_RULES: &str = r#"{"first_name": "张伟明华强东", "type": 99, "pmi": 123, "timezone": "Mars/Base",
+  "host_key": "12ab", "phone_number": "5550100", "phone_numbers": {"code": "1", "country": "uk"},
+  "manager": "nobody", "nick_name": "x"}"#;
+
+#[test]
+fn validate_prints_every_violation_as_json() {
+    let mut cmd = cli();
+    cmd.args(["validate", "--json", "-"]);
+    let out = run_with_stdin(cmd, MANY_RULES);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("validate_json", text(&out.stdout));
+}
+
+#[test]
+fn validate_plain_output_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.json");
+    std::fs::write(&good, "\u{feff}{\"timezone\": \"SST\"}").unwrap(); // a BOM is tolerated
+    let out = cli().args(["validate"]).arg(&good).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "valid\n");
+
+    let mut cmd = cli();
+    cmd.args(["validate"]);
+    let out = run_with_stdin(cmd, r#"{"pmi": 2222222222}"#);
+    assert_eq!(out.status.code(), Some(0));
+    let mut cmd = cli();
+    cmd.args(["validate", "--strict"]);
+    let out = run_with_stdin(cmd, r#"{"pmi": 2222222222}"#);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("validate_strict_plain", text(&out.stdout));
+
+    let out = cli()
+        .args(["validate", "/no/such/file.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).lines().count(),
+        1,
+        "{}",
+        text(&out.stderr)
+    );
+    let out = cli().args(["validate", "--no-such-flag"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn validate_json_lines_gives_one_array_per_line() {
+    let input = "{\"dept\": \"x\"}\n\n{\"pmi\": 1}\nnot json\n";
+    let mut cmd = cli();
+    cmd.args(["validate", "--jsonl", "--json"]);
+    let out = run_with_stdin(cmd, input);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0], json!([]));
+    assert_eq!(lines[1][0]["rule"], "pmi_not_ten_digits");
+    assert_eq!(lines[2][0]["rule"], "invalid_json");
+
+    let mut cmd = cli();
+    cmd.args(["validate", "--jsonl"]);
+    let out = run_with_stdin(cmd, input);
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("line 3: /pmi: "), "{stdout}");
+    assert!(
+        stdout.contains("line 4: (body): not valid json"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn dry_run_prints_the_exact_request_with_the_token_redacted() {
+    let out = cli()
+        .env("ZOOM_ACCESS_TOKEN", "very-secret-token")
+        .args([
+            "update",
+            "ada@example.com",
+            "--dry-run",
+            "--login-type",
+            "sso",
+            "--first-name",
+            "Ada",
+        ])
+        .args([
+            "--pmi",
+            "2468135790",
+            "--phone-numbers-code",
+            "+1",
+            "--phone-numbers-country",
+            "US",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout).replace(env!("CARGO_PKG_VERSION"), "<version>");
+    assert!(!stdout.contains("very-secret-token"));
+    insta::assert_snapshot!("dry_run", stdout);
+}
+
+#[test]
+fn deprecated_fields_warn_and_bad_flags_are_reported_per_field() {
+    let out = cli()
+        .args([
+            "update",
+            "me",
+            "--dry-run",
+            "--phone-number",
+            "5550100",
+            "--phone-country",
+            "BR",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stderr).matches("is deprecated").count(), 2);
+
+    let out = cli()
+        .args([
+            "update",
+            "a b",
+            "--pmi",
+            "12x",
+            "--type",
+            "99",
+            "--timezone",
+            "asia/tokyo",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("update_invalid_stderr", text(&out.stderr));
+}
+
+#[test]
+fn update_without_credentials_is_a_usage_error() {
+    let out = cli()
+        .args(["update", "me", "--dept", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error: no credentials"), "{stderr}");
+}
+
+#[test]
+fn update_with_mock_shows_the_whole_path() {
+    let out = cli()
+        .args([
+            "update",
+            "me",
+            "--mock",
+            "--first-name",
+            "Ada",
+            "--timezone",
+            "Asia/Tokyo",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("PATCH /v2/users/me\n"), "{stdout}");
+    assert!(stdout.contains("authorization: <redacted>"), "{stdout}");
+    assert!(stdout.contains("updated user me"), "{stdout}");
+    assert!(stdout.contains("\"timezone\": \"Asia/Tokyo\""), "{stdout}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn update_against_a_server_reports_success_and_zoom_errors() {
+    let zoom = MockZoom::start().await;
+    let mut cmd = cli();
+    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN).args([
+        "update",
+        "me",
+        "--base-url",
+        &zoom.base_url(),
+        "--body",
+        "-",
+        "--dept",
+        "Ops",
+    ]);
+    let out = tokio::task::spawn_blocking(move || {
+        run_with_stdin(cmd, r#"{"dept": "R&D", "company": "Acme"}"#)
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let me = zoom.user("me").unwrap();
+    assert_eq!(
+        (me["dept"].as_str(), me["company"].as_str()),
+        (Some("Ops"), Some("Acme"))
+    );
+
+    let mut cmd = cli();
+    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN).args([
+        "update",
+        "ghost@example.com",
+        "--base-url",
+        &zoom.base_url(),
+        "--dept",
+        "x",
+    ]);
+    let out = output(cmd).await;
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: zoom refused the update: http 404, zoom code 1001: User does not exist: ghost@example.com.\n"
+    );
+}
+
+/// Reads the report: line number → outcomes.
+fn report(path: &Path) -> HashMap<u64, Vec<Value>> {
+    let mut by_line: HashMap<u64, Vec<Value>> = HashMap::new();
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let value: Value = serde_json::from_str(line).unwrap();
+        by_line
+            .entry(value["line"].as_u64().unwrap())
+            .or_default()
+            .push(value);
+    }
+    by_line
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bulk_reports_one_final_outcome_per_line() {
+    let zoom = MockZoom::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut lines = String::new();
+    for i in 1..=1000u64 {
+        let (user, body) = match i {
+            i if i % 100 == 0 => (format!("u{i}"), json!({"pmi": 42})), // invalid
+            i if i % 97 == 0 => (format!("ghost{i}"), json!({"dept": "x"})), // unknown user
+            i => (format!("u{i}"), json!({"dept": format!("D{i}")})),
+        };
+        if user.starts_with('u') {
+            zoom.add_user(&user, &format!("{user}@example.com"));
+        }
+        lines.push_str(&json!({"user_id": user, "body": body}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&input, lines).unwrap();
+    for _ in 0..5 {
+        zoom.push_fault(Fault::RateLimited(Some("0".into())));
+        zoom.push_fault(Fault::Status(503, None));
+    }
+    let report_path = dir.path().join("report.jsonl");
+
+    let mut cmd = cli();
+    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
+        .args([
+            "bulk",
+            "--base-url",
+            &zoom.base_url(),
+            "--concurrency",
+            "16",
+        ])
+        .arg(&input)
+        .arg("--report")
+        .arg(&report_path);
+    let out = output(cmd).await;
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "invalid lines refuse the run: {}",
+        text(&out.stderr)
+    );
+    assert!(zoom.api_requests().is_empty(), "nothing sent");
+    assert_eq!(text(&out.stderr).matches("/body/pmi").count(), 10);
+
+    let mut cmd = cli();
+    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
+        .args([
+            "bulk",
+            "--skip-invalid",
+            "--base-url",
+            &zoom.base_url(),
+            "--concurrency",
+            "16",
+        ])
+        .arg(&input)
+        .arg("--report")
+        .arg(&report_path);
+    let out = output(cmd).await;
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some lines failed: {}",
+        text(&out.stderr)
+    );
+    let by_line = report(&report_path);
+    assert_eq!(by_line.len(), 1000);
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (line, outcomes) in &by_line {
+        assert_eq!(outcomes.len(), 1, "line {line}: {outcomes:?}");
+        let outcome = &outcomes[0];
+        let expected = if line % 100 == 0 {
+            "invalid"
+        } else if line % 97 == 0 {
+            assert_eq!(outcome["code"], 1001);
+            "failed"
+        } else {
+            "ok"
+        };
+        assert_eq!(outcome["status"], expected, "line {line}");
+        *count.entry(expected).or_default() += 1;
+    }
+    assert_eq!(
+        (count["ok"], count["failed"], count["invalid"]),
+        (980, 10, 10)
+    );
+    // 990 valid lines, plus one extra request for each of the 10 injected faults
+    assert_eq!(zoom.api_requests().len(), 1000);
+    assert_eq!(zoom.user("u1").unwrap()["dept"], "D1");
+    assert_eq!(
+        text(&out.stdout),
+        "1000 lines: 980 ok, 10 failed, 10 invalid, 0 skipped (already done)\n"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
+    let zoom = MockZoom::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let report_path = dir.path().join("report.jsonl");
+    let mut lines = String::new();
+    for i in 1..=300u64 {
+        zoom.add_user(&format!("u{i}"), &format!("u{i}@example.com"));
+        lines.push_str(&json!({"user_id": format!("u{i}"), "body": {"dept": "x"}}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&input, lines).unwrap();
+    let bulk = || {
+        let mut cmd = cli();
+        cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
+            .args([
+                "bulk",
+                "--base-url",
+                &zoom.base_url(),
+                "--rate",
+                "100",
+                "--concurrency",
+                "4",
+            ])
+            .arg(&input)
+            .arg("--report")
+            .arg(&report_path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    };
+
+    let child = bulk().spawn().unwrap();
+    // Interrupt once some lines are done (the run takes about 3 s at 100/s).
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("interrupted"),
+        "{}",
+        text(&out.stdout)
+    );
+    let first = report(&report_path);
+    assert!(
+        first.len() > 20 && first.len() < 300,
+        "{} lines done before the interrupt",
+        first.len()
+    );
+
+    let mut resume = bulk();
+    resume.arg("--resume");
+    let out = output(resume).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(&format!("{} skipped", first.len())),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let by_line = report(&report_path);
+    assert_eq!(by_line.len(), 300);
+    assert!(
+        by_line
+            .values()
+            .all(|o| o.len() == 1 && o[0]["status"] == "ok")
+    );
+    let mut sent: HashMap<String, usize> = HashMap::new();
+    for request in zoom.api_requests() {
+        *sent.entry(request.path).or_default() += 1;
+    }
+    assert_eq!(sent.len(), 300);
+    assert!(sent.values().all(|n| *n == 1), "a line was sent twice");
+}
