@@ -41,9 +41,7 @@ impl HostKey {
     /// sequential run up or down (`123456`, `987654`).
     #[must_use]
     pub fn is_trivial(&self) -> bool {
-        let b = self.0.as_bytes();
-        let step = |s: u8| b.windows(2).all(|p| (p[0] - b'0' + s) % 10 == p[1] - b'0');
-        step(0) || step(1) || step(9)
+        is_trivial(&self.0)
     }
 }
 
@@ -55,3 +53,11 @@ impl std::fmt::Debug for HostKey {
 }
 
 string_type!(HostKey);
+
+/// One repeated digit or a sequential run, on text already checked to be ASCII digits.
+pub(crate) fn is_trivial(key: &str) -> bool {
+    let b = key.as_bytes();
+    let digit = |c: u8| c.wrapping_sub(b'0') % 10;
+    let step = |s: u8| b.windows(2).all(|p| (digit(p[0]) + s) % 10 == digit(p[1]));
+    step(0) || step(1) || step(9)
+}

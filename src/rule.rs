@@ -25,6 +25,8 @@ pub enum Rule {
         /// The JSON type that was found.
         found: &'static str,
     },
+    /// A field given more than once in one JSON object (the last one would silently win).
+    DuplicateField,
     /// A field the spec does not define. Zoom ignores such fields and still answers 204, so
     /// sending one would hide a typo.
     UnknownField,
@@ -130,6 +132,7 @@ impl Rule {
         match self {
             Rule::InvalidJson { .. } => "invalid_json",
             Rule::WrongType { .. } => "wrong_type",
+            Rule::DuplicateField => "duplicate_field",
             Rule::UnknownField => "unknown_field",
             Rule::NoFields => "no_fields",
             Rule::Requires { .. } => "requires",
@@ -184,6 +187,7 @@ impl fmt::Display for Rule {
         match self {
             Rule::InvalidJson { detail } => write!(f, "not valid json: {detail}"),
             Rule::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            Rule::DuplicateField => f.write_str("the field is given more than once"),
             Rule::UnknownField => f.write_str("unknown field: the spec does not define it"),
             Rule::NoFields => f.write_str("the update sets no field"),
             Rule::Requires { other } => write!(f, "must be sent together with {other}"),

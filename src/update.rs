@@ -6,8 +6,8 @@ use crate::generated::types::error::ConversionError;
 use crate::policy::{self, Policy};
 use crate::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
 use crate::{
-    CountryId, CustomAttributes, Email, FieldInput, HostKey, PersonName, PhoneNumbers, Pmi, Rule,
-    TimeZone, UserType, ValidationErrors, Violation,
+    CallingCode, CountryId, CustomAttributes, Email, FieldInput, HostKey, PersonName, PhoneNumbers,
+    Pmi, Rule, TimeZone, UserType, ValidationErrors, Violation,
 };
 
 /// Maximum lengths (characters) of free-text fields, from Zoom's 2021 spec; the spec coverage
@@ -15,8 +15,6 @@ use crate::{
 pub(crate) const JOB_TITLE_MAX: usize = 128;
 pub(crate) const COMPANY_MAX: usize = 255;
 pub(crate) const LOCATION_MAX: usize = 256;
-
-type Slot<T> = Option<Result<T, Rule>>;
 
 /// A validated user update: every field it holds passed every rule of its [`Policy`], at least
 /// one field is set, and only the fields that were set are serialized (PATCH semantics).
@@ -77,13 +75,6 @@ impl serde::Serialize for UserUpdate {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for UserUpdate {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Self::from_value(&value, Policy::Spec).map_err(serde::de::Error::custom)
-    }
-}
-
 /// Checks a body of the generated type with [`Policy::Spec`].
 impl TryFrom<UserUpdateBody> for UserUpdate {
     type Error = ValidationErrors;
@@ -124,54 +115,148 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Builds a [`UserUpdate`]. Every setter is optional and consuming; a field that is never set is
-/// never sent. Setters of validated fields take the validated type or a raw value
-/// ([`FieldInput`]); nothing is checked until [`build`](Self::build), which reports every
-/// violation at once.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct UserUpdateBuilder {
-    pub(crate) policy: Policy,
-    pub(crate) first_name: Slot<PersonName>,
-    pub(crate) last_name: Slot<PersonName>,
-    pub(crate) user_type: Slot<UserType>,
-    pub(crate) pmi: Slot<Pmi>,
-    pub(crate) use_pmi: Slot<bool>,
-    pub(crate) timezone: Slot<TimeZone>,
-    pub(crate) language: Slot<String>,
-    pub(crate) dept: Slot<String>,
-    pub(crate) vanity_name: Slot<String>,
-    pub(crate) host_key: Slot<HostKey>,
-    pub(crate) cms_user_id: Slot<String>,
-    pub(crate) job_title: Slot<String>,
-    pub(crate) company: Slot<String>,
-    pub(crate) location: Slot<String>,
-    pub(crate) phone_number: Slot<String>,
-    pub(crate) phone_country: Slot<CountryId>,
-    pub(crate) phone_numbers: Slot<PhoneNumbers>,
-    pub(crate) custom_attributes: Slot<CustomAttributes>,
-    pub(crate) manager: Slot<Email>,
-    pub(crate) group_id: Slot<String>,
-    /// Violations found before the fields (the JSON intake's unknown fields).
-    pub(crate) extra: Vec<Violation>,
+/// The body fields of the spec, in the fragment's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    FirstName,
+    LastName,
+    Type,
+    Pmi,
+    UsePmi,
+    Timezone,
+    Language,
+    Dept,
+    VanityName,
+    HostKey,
+    CmsUserId,
+    JobTitle,
+    Company,
+    Location,
+    PhoneNumber,
+    PhoneCountry,
+    PhoneNumbers,
+    CustomAttributes,
+    Manager,
+    GroupId,
 }
 
-macro_rules! setter {
-    ($(#[$doc:meta])* $name:ident: validated $ty:ty) => {
+impl Field {
+    pub(crate) const ALL: [Field; 20] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Type,
+        Field::Pmi,
+        Field::UsePmi,
+        Field::Timezone,
+        Field::Language,
+        Field::Dept,
+        Field::VanityName,
+        Field::HostKey,
+        Field::CmsUserId,
+        Field::JobTitle,
+        Field::Company,
+        Field::Location,
+        Field::PhoneNumber,
+        Field::PhoneCountry,
+        Field::PhoneNumbers,
+        Field::CustomAttributes,
+        Field::Manager,
+        Field::GroupId,
+    ];
+
+    /// The JSON path of the field (`/first_name`).
+    pub(crate) fn path(self) -> &'static str {
+        match self {
+            Field::FirstName => "/first_name",
+            Field::LastName => "/last_name",
+            Field::Type => "/type",
+            Field::Pmi => "/pmi",
+            Field::UsePmi => "/use_pmi",
+            Field::Timezone => "/timezone",
+            Field::Language => "/language",
+            Field::Dept => "/dept",
+            Field::VanityName => "/vanity_name",
+            Field::HostKey => "/host_key",
+            Field::CmsUserId => "/cms_user_id",
+            Field::JobTitle => "/job_title",
+            Field::Company => "/company",
+            Field::Location => "/location",
+            Field::PhoneNumber => "/phone_number",
+            Field::PhoneCountry => "/phone_country",
+            Field::PhoneNumbers => "/phone_numbers",
+            Field::CustomAttributes => "/custom_attributes",
+            Field::Manager => "/manager",
+            Field::GroupId => "/group_id",
+        }
+    }
+
+    /// The field named `name` in JSON.
+    pub(crate) fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| &f.path()[1..] == name)
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// Where a violation at `path` sorts: its field's place in the fragment, unknown fields last.
+    fn rank(path: &str) -> usize {
+        let first = path.split('/').nth(1).unwrap_or("");
+        Field::ALL
+            .iter()
+            .position(|f| &f.path()[1..] == first)
+            .unwrap_or(Field::ALL.len())
+    }
+}
+
+/// Builds a [`UserUpdate`]. Every setter is optional and consuming; a field that is never set is
+/// never sent. Setters of validated fields take the validated type or a raw value
+/// ([`FieldInput`]); a raw value that breaks a rule is recorded and reported by
+/// [`build`](Self::build), with every other violation. Setting a field again replaces the
+/// earlier value (and forgets its violation).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserUpdateBuilder {
+    policy: Policy,
+    /// The values that passed their field's rule, already in the generated body type.
+    body: UserUpdateBody,
+    /// The nested objects, checked by `build` (boxed: most updates have none).
+    phone_numbers: Option<Box<PhoneNumbers>>,
+    custom_attributes: Option<Box<CustomAttributes>>,
+    /// Which fields were set (one bit per [`Field`]).
+    set: u32,
+    violations: Vec<Violation>,
+}
+
+/// Converts into a constrained generated type; its check is a safety net behind ours.
+fn schema<V, R: TryFrom<V, Error = ConversionError>>(value: V) -> Result<R, Rule> {
+    R::try_from(value).map_err(|e| Rule::Schema {
+        detail: e.to_string(),
+    })
+}
+
+fn max_chars(s: String, max: usize) -> Result<String, Rule> {
+    let actual = s.chars().count();
+    if actual > max {
+        Err(Rule::TooLong { max, actual })
+    } else {
+        Ok(s)
+    }
+}
+
+macro_rules! setters {
+    ($($(#[$doc:meta])* $name:ident => $set:ident($kind:tt $($ty:ty)?);)*) => {$(
         $(#[$doc])*
         #[must_use]
-        pub fn $name(mut self, value: impl FieldInput<$ty>) -> Self {
-            self.$name = Some(value.into_field());
+        #[inline]
+        pub fn $name(mut self, value: setters!(@input $kind $($ty)?)) -> Self {
+            self.$set(setters!(@convert $kind value));
             self
         }
-    };
-    ($(#[$doc:meta])* $name:ident: text) => {
-        $(#[$doc])*
-        #[must_use]
-        pub fn $name(mut self, value: impl Into<String>) -> Self {
-            self.$name = Some(Ok(value.into()));
-            self
-        }
-    };
+    )*};
+    (@input validated $ty:ty) => { impl FieldInput<$ty> };
+    (@input text) => { impl Into<String> };
+    (@convert validated $value:ident) => { $value.into_field() };
+    (@convert text $value:ident) => { Ok($value.into()) };
 }
 
 impl UserUpdateBuilder {
@@ -182,67 +267,46 @@ impl UserUpdateBuilder {
         self
     }
 
-    setter!(
+    setters! {
         /// `first_name`: at most 64 characters, at most 5 Chinese characters.
-        first_name: validated PersonName
-    );
-    setter!(
+        first_name => set_first_name(validated PersonName);
         /// `last_name`: at most 64 characters, at most 5 Chinese characters.
-        last_name: validated PersonName
-    );
-    setter!(
+        last_name => set_last_name(validated PersonName);
         /// `type`: Basic (1), Licensed (2) or On-prem (3); 99 is refused (ssoCreate only).
-        user_type: validated UserType
-    );
-    setter!(
+        user_type => set_user_type(validated UserType);
         /// `pmi`: an integer of exactly 10 digits.
-        pmi: validated Pmi
-    );
+        pmi => set_pmi(validated Pmi);
+        /// `timezone`: an ID of Zoom's timezone list or of the IANA database.
+        timezone => set_timezone(validated TimeZone);
+        /// `language` (free text; [`Policy::Strict`] requires an ID of Zoom's language list).
+        language => set_language(text);
+        /// `dept`: department for the user profile, used for reports (free text).
+        dept => set_dept(text);
+        /// `vanity_name`: personal meeting room name (free text; [`Policy::Strict`] applies the
+        /// personal link name rules).
+        vanity_name => set_vanity_name(text);
+        /// `host_key`: 6 to 10 ASCII digits.
+        host_key => set_host_key(validated HostKey);
+        /// `cms_user_id`: Kaltura user ID (free text).
+        cms_user_id => set_cms_user_id(text);
+        /// `job_title`: at most 128 characters.
+        job_title => set_job_title(text);
+        /// `company`: at most 255 characters.
+        company => set_company(text);
+        /// `location`: at most 256 characters.
+        location => set_location(text);
+        /// `manager`: the manager's email address.
+        manager => set_manager(validated Email);
+        /// `group_id`: the group to add a pending user to (free text).
+        group_id => set_group_id(text);
+    }
 
     /// `use_pmi`: use the Personal Meeting ID for instant meetings. Sent only when set.
     #[must_use]
     pub fn use_pmi(mut self, value: bool) -> Self {
-        self.use_pmi = Some(Ok(value));
+        self.set_use_pmi(Ok(value));
         self
     }
-
-    setter!(
-        /// `timezone`: an ID of Zoom's timezone list or of the IANA database.
-        timezone: validated TimeZone
-    );
-    setter!(
-        /// `language` (free text; [`Policy::Strict`] requires an ID of Zoom's language list).
-        language: text
-    );
-    setter!(
-        /// `dept`: department for the user profile, used for reports (free text).
-        dept: text
-    );
-    setter!(
-        /// `vanity_name`: personal meeting room name (free text; [`Policy::Strict`] applies the
-        /// personal link name rules).
-        vanity_name: text
-    );
-    setter!(
-        /// `host_key`: 6 to 10 ASCII digits.
-        host_key: validated HostKey
-    );
-    setter!(
-        /// `cms_user_id`: Kaltura user ID (free text).
-        cms_user_id: text
-    );
-    setter!(
-        /// `job_title`: at most 128 characters.
-        job_title: text
-    );
-    setter!(
-        /// `company`: at most 255 characters.
-        company: text
-    );
-    setter!(
-        /// `location`: at most 256 characters.
-        location: text
-    );
 
     /// `phone_number` (deprecated by Zoom): must come with [`phone_country`](Self::phone_country).
     #[deprecated(
@@ -250,7 +314,7 @@ impl UserUpdateBuilder {
     )]
     #[must_use]
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(Ok(value.into()));
+        self.set_phone_number(Ok(value.into()));
         self
     }
 
@@ -260,105 +324,214 @@ impl UserUpdateBuilder {
     )]
     #[must_use]
     pub fn phone_country(mut self, value: impl FieldInput<CountryId>) -> Self {
-        self.phone_country = Some(value.into_field());
+        self.set_phone_country(value.into_field());
         self
     }
 
     /// `phone_numbers`: number, calling code and country of the user's phone.
     #[must_use]
     pub fn phone_numbers(mut self, value: PhoneNumbers) -> Self {
-        self.phone_numbers = Some(Ok(value));
+        self.set_phone_numbers(Ok(value));
         self
     }
 
     /// `custom_attributes`: one custom attribute of the user.
     #[must_use]
     pub fn custom_attributes(mut self, value: CustomAttributes) -> Self {
-        self.custom_attributes = Some(Ok(value));
+        self.set_custom_attributes(Ok(value));
         self
     }
 
-    setter!(
-        /// `manager`: the manager's email address.
-        manager: validated Email
-    );
-    setter!(
-        /// `group_id`: the group to add a pending user to (free text).
-        group_id: text
-    );
+    /// Whether `field` was set.
+    pub(crate) fn is_set(&self, field: Field) -> bool {
+        self.set & field.bit() != 0
+    }
 
-    /// Checks every field against the builder's [`Policy`] and returns the update, or every
-    /// violation at once.
+    /// Records a violation found outside the fields (the JSON intake's unknown fields).
+    pub(crate) fn reject(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// Marks `field` set, forgets the violations of an earlier value, and keeps the converted
+    /// value or records the rule it broke.
+    fn store<T, R>(
+        &mut self,
+        field: Field,
+        value: Result<T, Rule>,
+        convert: impl FnOnce(T) -> Result<R, Rule>,
+    ) -> Option<R> {
+        if self.is_set(field) {
+            let path = field.path();
+            self.violations.retain(|v| {
+                let p = v.path();
+                !(p == path
+                    || p.strip_prefix(path)
+                        .is_some_and(|rest| rest.starts_with('/')))
+            });
+        }
+        self.set |= field.bit();
+        match value.and_then(convert) {
+            Ok(value) => Some(value),
+            Err(rule) => {
+                self.violations.push(Violation::new(field.path(), rule));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn set_first_name(&mut self, v: Result<PersonName, Rule>) {
+        self.body.first_name = self.store(Field::FirstName, v, |n| schema(n.as_str()));
+    }
+    pub(crate) fn set_last_name(&mut self, v: Result<PersonName, Rule>) {
+        self.body.last_name = self.store(Field::LastName, v, |n| schema(n.as_str()));
+    }
+    pub(crate) fn set_user_type(&mut self, v: Result<UserType, Rule>) {
+        self.body.type_ = self.store(Field::Type, v, |t| schema(t.code()));
+    }
+    pub(crate) fn set_pmi(&mut self, v: Result<Pmi, Rule>) {
+        self.body.pmi = self.store(Field::Pmi, v, |p| Ok(p.get()));
+    }
+    pub(crate) fn set_use_pmi(&mut self, v: Result<bool, Rule>) {
+        self.body.use_pmi = self.store(Field::UsePmi, v, Ok);
+    }
+    pub(crate) fn set_timezone(&mut self, v: Result<TimeZone, Rule>) {
+        self.body.timezone = self.store(Field::Timezone, v, |tz| Ok(tz.as_str().to_owned()));
+    }
+    pub(crate) fn set_language(&mut self, v: Result<String, Rule>) {
+        self.body.language = self.store(Field::Language, v, Ok);
+    }
+    pub(crate) fn set_dept(&mut self, v: Result<String, Rule>) {
+        self.body.dept = self.store(Field::Dept, v, Ok);
+    }
+    pub(crate) fn set_vanity_name(&mut self, v: Result<String, Rule>) {
+        self.body.vanity_name = self.store(Field::VanityName, v, Ok);
+    }
+    pub(crate) fn set_host_key(&mut self, v: Result<HostKey, Rule>) {
+        self.body.host_key = self.store(Field::HostKey, v, |k| schema(k.as_str()));
+    }
+    pub(crate) fn set_cms_user_id(&mut self, v: Result<String, Rule>) {
+        self.body.cms_user_id = self.store(Field::CmsUserId, v, Ok);
+    }
+    pub(crate) fn set_job_title(&mut self, v: Result<String, Rule>) {
+        self.body.job_title = self.store(Field::JobTitle, v, |s| {
+            max_chars(s, JOB_TITLE_MAX).and_then(schema)
+        });
+    }
+    pub(crate) fn set_company(&mut self, v: Result<String, Rule>) {
+        self.body.company = self.store(Field::Company, v, |s| {
+            max_chars(s, COMPANY_MAX).and_then(schema)
+        });
+    }
+    pub(crate) fn set_location(&mut self, v: Result<String, Rule>) {
+        self.body.location = self.store(Field::Location, v, |s| {
+            max_chars(s, LOCATION_MAX).and_then(schema)
+        });
+    }
+    pub(crate) fn set_phone_number(&mut self, v: Result<String, Rule>) {
+        self.body.phone_number = self.store(Field::PhoneNumber, v, Ok);
+    }
+    pub(crate) fn set_phone_country(&mut self, v: Result<CountryId, Rule>) {
+        self.body.phone_country = self.store(Field::PhoneCountry, v, |c| Ok(c.as_str().to_owned()));
+    }
+    pub(crate) fn set_phone_numbers(&mut self, v: Result<PhoneNumbers, Rule>) {
+        self.phone_numbers = self.store(Field::PhoneNumbers, v, |p| Ok(Box::new(p)));
+    }
+    pub(crate) fn set_custom_attributes(&mut self, v: Result<CustomAttributes, Rule>) {
+        self.custom_attributes = self.store(Field::CustomAttributes, v, |a| Ok(Box::new(a)));
+    }
+    pub(crate) fn set_manager(&mut self, v: Result<Email, Rule>) {
+        self.body.manager = self.store(Field::Manager, v, |m| Ok(m.as_str().to_owned()));
+    }
+    pub(crate) fn set_group_id(&mut self, v: Result<String, Rule>) {
+        self.body.group_id = self.store(Field::GroupId, v, Ok);
+    }
+
+    /// Checks what is left (the builder's [`Policy`], the nested objects, the rules between
+    /// fields) and returns the update, or every violation at once.
     ///
     /// # Errors
     ///
     /// [`ValidationErrors`] listing each broken rule with the JSON path of its field, in the
-    /// fragment's field order: the rules of each field, `phone_number` without `phone_country`,
-    /// an update that sets no field.
+    /// fragment's field order (unknown fields last): the rules of each field,
+    /// `phone_number` without `phone_country`, an update that sets no field.
     pub fn build(self) -> Result<UserUpdate, ValidationErrors> {
-        let strict = self.policy == Policy::Strict;
-        let mut c = Collector::default();
-        let mut body = UserUpdateBody::default();
-        let mut any_set = false;
-        macro_rules! take {
-            ($path:literal, $slot:expr) => {{
-                any_set |= $slot.is_some();
-                c.take($path, $slot)
-            }};
+        let Self {
+            policy,
+            mut body,
+            phone_numbers,
+            custom_attributes,
+            set,
+            mut violations,
+        } = self;
+        let mut push = |path: &str, rule: Rule| violations.push(Violation::new(path, rule));
+
+        if policy == Policy::Strict {
+            if let Some(pmi) = body.pmi.and_then(|p| Pmi::new(p).ok()) {
+                for rule in pmi.strict_violations() {
+                    push("/pmi", rule);
+                }
+            }
+            if let Some(language) = body.language.as_deref()
+                && !policy::is_zoom_language(language)
+            {
+                push("/language", Rule::UnknownLanguage);
+            }
+            if let Some(name) = body.vanity_name.as_deref() {
+                for rule in policy::vanity_name_violations(name) {
+                    push("/vanity_name", rule);
+                }
+            }
+            if body
+                .host_key
+                .as_ref()
+                .is_some_and(|k| crate::host_key::is_trivial(k))
+            {
+                push("/host_key", Rule::HostKeyTrivial);
+            }
         }
 
-        body.first_name =
-            take!("/first_name", self.first_name).and_then(|n| c.raw("/first_name", n.as_str()));
-        body.last_name =
-            take!("/last_name", self.last_name).and_then(|n| c.raw("/last_name", n.as_str()));
-        body.type_ = take!("/type", self.user_type).and_then(|t| c.raw("/type", t.code()));
-        body.pmi = take!("/pmi", self.pmi).map(|pmi| {
-            if strict {
-                c.all("/pmi", pmi.strict_violations());
+        let mut take = |path: &str, slot: Option<Result<String, Rule>>| match slot? {
+            Ok(value) => Some(value),
+            Err(rule) => {
+                push(path, rule);
+                None
             }
-            pmi.get()
-        });
-        body.use_pmi = take!("/use_pmi", self.use_pmi);
-        body.timezone = take!("/timezone", self.timezone).map(|tz| tz.as_str().to_owned());
-        body.language = take!("/language", self.language);
-        if let Some(language) = body.language.as_deref().filter(|_| strict)
-            && !policy::is_zoom_language(language)
-        {
-            c.push("/language", Rule::UnknownLanguage);
-        }
-        body.dept = take!("/dept", self.dept);
-        body.vanity_name = take!("/vanity_name", self.vanity_name);
-        if let Some(name) = body.vanity_name.as_deref().filter(|_| strict) {
-            c.all("/vanity_name", policy::vanity_name_violations(name));
-        }
-        body.host_key = take!("/host_key", self.host_key).and_then(|key| {
-            if strict && key.is_trivial() {
-                c.push("/host_key", Rule::HostKeyTrivial);
+        };
+        body.phone_numbers = phone_numbers.map(|p| {
+            let PhoneNumbers {
+                number,
+                code,
+                country,
+            } = *p;
+            UserPhoneNumbers {
+                number: take("/phone_numbers/number", number),
+                code: take(
+                    "/phone_numbers/code",
+                    code.map(|c| c.map(|c| c.as_str().to_owned())),
+                ),
+                country: take(
+                    "/phone_numbers/country",
+                    country.map(|c| c.map(|c| c.as_str().to_owned())),
+                ),
             }
-            c.raw("/host_key", key.as_str())
         });
-        body.cms_user_id = take!("/cms_user_id", self.cms_user_id);
-        body.job_title = take!("/job_title", self.job_title)
-            .and_then(|s| c.max_chars("/job_title", s, JOB_TITLE_MAX))
-            .and_then(|s| c.raw("/job_title", s));
-        body.company = take!("/company", self.company)
-            .and_then(|s| c.max_chars("/company", s, COMPANY_MAX))
-            .and_then(|s| c.raw("/company", s));
-        body.location = take!("/location", self.location)
-            .and_then(|s| c.max_chars("/location", s, LOCATION_MAX))
-            .and_then(|s| c.raw("/location", s));
+        body.custom_attributes = custom_attributes.map(|a| {
+            let CustomAttributes { key, name, value } = *a;
+            UserCustomAttributes {
+                key: take("/custom_attributes/key", key),
+                name: take("/custom_attributes/name", name),
+                value: take("/custom_attributes/value", value),
+            }
+        });
 
         let mut warnings = Vec::new();
-        let phone_number_set = self.phone_number.is_some();
-        let phone_country_set = self.phone_country.is_some();
-        body.phone_number = take!("/phone_number", self.phone_number);
-        if phone_number_set {
+        if set & Field::PhoneNumber.bit() != 0 {
             warnings.push(Warning::Deprecated {
                 path: "/phone_number",
                 replacement: "/phone_numbers/number",
             });
-            if !phone_country_set {
-                c.push(
+            if set & Field::PhoneCountry.bit() == 0 {
+                push(
                     "/phone_number",
                     Rule::Requires {
                         other: "/phone_country",
@@ -366,137 +539,93 @@ impl UserUpdateBuilder {
                 );
             }
         }
-        body.phone_country =
-            take!("/phone_country", self.phone_country).map(|id| id.as_str().to_owned());
-        if phone_country_set {
+        if set & Field::PhoneCountry.bit() != 0 {
             warnings.push(Warning::Deprecated {
                 path: "/phone_country",
                 replacement: "/phone_numbers/country",
             });
         }
-        body.phone_numbers =
-            take!("/phone_numbers", self.phone_numbers).map(|p| UserPhoneNumbers {
-                number: c.take("/phone_numbers/number", p.number),
-                code: c
-                    .take("/phone_numbers/code", p.code)
-                    .map(|code| code.as_str().to_owned()),
-                country: c
-                    .take("/phone_numbers/country", p.country)
-                    .map(|id| id.as_str().to_owned()),
-            });
-        body.custom_attributes =
-            take!("/custom_attributes", self.custom_attributes).map(|a| UserCustomAttributes {
-                key: c.take("/custom_attributes/key", a.key),
-                name: c.take("/custom_attributes/name", a.name),
-                value: c.take("/custom_attributes/value", a.value),
-            });
-        body.manager = take!("/manager", self.manager).map(|m| m.as_str().to_owned());
-        body.group_id = take!("/group_id", self.group_id);
-
-        if !any_set && self.extra.is_empty() {
-            c.push("", Rule::NoFields);
+        if set == 0 && violations.is_empty() {
+            violations.push(Violation::new("", Rule::NoFields));
         }
-        c.violations.extend(self.extra);
-        match ValidationErrors::from_vec(c.violations) {
-            Some(errors) => Err(errors),
-            None => Ok(UserUpdate { body, warnings }),
+        if violations.is_empty() {
+            return Ok(UserUpdate { body, warnings });
         }
+        violations.sort_by_key(|v| Field::rank(v.path()));
+        Err(ValidationErrors::from_vec(violations).unwrap_or_else(|| unreachable!()))
     }
 
     /// A builder holding every field of a generated body, as raw input.
-    #[allow(deprecated)]
     pub(crate) fn from_raw(body: UserUpdateBody) -> Self {
-        let text = |s: String| Some(Ok(s));
-        Self {
-            policy: Policy::Spec,
-            first_name: body.first_name.map(|n| PersonName::parse(&n)),
-            last_name: body.last_name.map(|n| PersonName::parse(&n)),
-            user_type: body.type_.map(|t| UserType::try_from(*t)),
-            pmi: body.pmi.map(Pmi::new),
-            use_pmi: body.use_pmi.map(Ok),
-            timezone: body.timezone.map(|s| TimeZone::parse(&s)),
-            language: body.language.and_then(text),
-            dept: body.dept.and_then(text),
-            vanity_name: body.vanity_name.and_then(text),
-            host_key: body.host_key.map(|k| HostKey::parse(&k)),
-            cms_user_id: body.cms_user_id.and_then(text),
-            job_title: body.job_title.map(String::from).and_then(text),
-            company: body.company.map(String::from).and_then(text),
-            location: body.location.map(String::from).and_then(text),
-            phone_number: body.phone_number.and_then(text),
-            phone_country: body.phone_country.map(|s| CountryId::parse(&s)),
-            phone_numbers: body.phone_numbers.map(|p| {
-                Ok(PhoneNumbers {
-                    number: p.number.and_then(text),
-                    code: p.code.map(|s| s.as_str().into_field()),
-                    country: p.country.map(|s| CountryId::parse(&s)),
-                })
-            }),
-            custom_attributes: body.custom_attributes.map(|a| {
-                Ok(CustomAttributes {
-                    key: a.key.and_then(text),
-                    name: a.name.and_then(text),
-                    value: a.value.and_then(text),
-                })
-            }),
-            manager: body.manager.map(|m| Email::parse(&m)),
-            group_id: body.group_id.and_then(text),
-            extra: Vec::new(),
+        let mut b = Self::default();
+        if let Some(v) = body.first_name {
+            b.set_first_name(PersonName::parse(&v));
         }
-    }
-}
-
-/// Gathers violations while `build` walks the fields.
-#[derive(Default)]
-struct Collector {
-    violations: Vec<Violation>,
-}
-
-impl Collector {
-    fn push(&mut self, path: &str, rule: Rule) {
-        self.violations.push(Violation::new(path, rule));
-    }
-
-    fn all(&mut self, path: &str, rules: Vec<Rule>) {
-        for rule in rules {
-            self.push(path, rule);
+        if let Some(v) = body.last_name {
+            b.set_last_name(PersonName::parse(&v));
         }
-    }
-
-    fn take<T>(&mut self, path: &str, slot: Slot<T>) -> Option<T> {
-        match slot? {
-            Ok(value) => Some(value),
-            Err(rule) => {
-                self.push(path, rule);
-                None
-            }
+        if let Some(v) = body.type_ {
+            b.set_user_type(UserType::try_from(*v));
         }
-    }
-
-    fn max_chars(&mut self, path: &str, s: String, max: usize) -> Option<String> {
-        let actual = s.chars().count();
-        if actual > max {
-            self.push(path, Rule::TooLong { max, actual });
-            None
-        } else {
-            Some(s)
+        if let Some(v) = body.pmi {
+            b.set_pmi(Pmi::new(v));
         }
-    }
-
-    /// Converts into a constrained generated type; its check is a safety net behind ours.
-    fn raw<V, R>(&mut self, path: &str, value: V) -> Option<R>
-    where
-        R: TryFrom<V, Error = ConversionError>,
-    {
-        R::try_from(value)
-            .map_err(|e| {
-                self.push(
-                    path,
-                    Rule::Schema {
-                        detail: e.to_string(),
-                    },
-                )
-            })
-            .ok()
+        if let Some(v) = body.use_pmi {
+            b.set_use_pmi(Ok(v));
+        }
+        if let Some(v) = body.timezone {
+            b.set_timezone(TimeZone::parse(&v));
+        }
+        if let Some(v) = body.language {
+            b.set_language(Ok(v));
+        }
+        if let Some(v) = body.dept {
+            b.set_dept(Ok(v));
+        }
+        if let Some(v) = body.vanity_name {
+            b.set_vanity_name(Ok(v));
+        }
+        if let Some(v) = body.host_key {
+            b.set_host_key(HostKey::parse(&v));
+        }
+        if let Some(v) = body.cms_user_id {
+            b.set_cms_user_id(Ok(v));
+        }
+        if let Some(v) = body.job_title {
+            b.set_job_title(Ok(v.into()));
+        }
+        if let Some(v) = body.company {
+            b.set_company(Ok(v.into()));
+        }
+        if let Some(v) = body.location {
+            b.set_location(Ok(v.into()));
+        }
+        if let Some(v) = body.phone_number {
+            b.set_phone_number(Ok(v));
+        }
+        if let Some(v) = body.phone_country {
+            b.set_phone_country(CountryId::parse(&v));
+        }
+        if let Some(p) = body.phone_numbers {
+            b.set_phone_numbers(Ok(PhoneNumbers {
+                number: p.number.map(Ok),
+                code: p.code.map(|s| CallingCode::parse(&s)),
+                country: p.country.map(|s| CountryId::parse(&s)),
+            }));
+        }
+        if let Some(a) = body.custom_attributes {
+            b.set_custom_attributes(Ok(CustomAttributes {
+                key: a.key.map(Ok),
+                name: a.name.map(Ok),
+                value: a.value.map(Ok),
+            }));
+        }
+        if let Some(v) = body.manager {
+            b.set_manager(Email::parse(&v));
+        }
+        if let Some(v) = body.group_id {
+            b.set_group_id(Ok(v));
+        }
+        b
     }
 }

@@ -303,3 +303,20 @@ fn raw_bodies_convert_both_ways() {
         ]
     );
 }
+
+#[test]
+fn duplicate_keys_are_reported_not_silently_overwritten() {
+    let errors = UserUpdate::from_json(
+        r#"{"dept": "a", "dept": "b", "phone_numbers": {"code": "+1", "code": "+2"}}"#,
+        Policy::Spec,
+    )
+    .unwrap_err();
+    let found: Vec<_> = errors.iter().map(|v| (v.path(), v.rule().code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/dept", "duplicate_field"),
+            ("/phone_numbers/code", "duplicate_field")
+        ]
+    );
+}
