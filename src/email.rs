@@ -22,23 +22,17 @@ use crate::parse::string_type;
 pub struct Email(String);
 
 impl Email {
-    /// Parses an email address.
+    /// Checks the text against the rules.
     ///
     /// # Errors
     ///
     /// [`Rule::InvalidEmail`] when the text is not one.
-    pub fn parse(s: &str) -> Result<Self, Rule> {
+    pub(crate) fn check(s: &str) -> Result<(), Rule> {
         if is_valid(s) {
-            Ok(Self(s.to_owned()))
+            Ok(())
         } else {
             Err(Rule::InvalidEmail)
         }
-    }
-
-    /// The address.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 }
 
@@ -72,4 +66,4 @@ pub(crate) fn is_valid(s: &str) -> bool {
     labels >= 2
 }
 
-string_type!(Email);
+string_type!(Email, owned);

@@ -18,23 +18,17 @@ use crate::parse::string_type;
 pub struct HostKey(String);
 
 impl HostKey {
-    /// Parses a host key.
+    /// Checks the text against the rules.
     ///
     /// # Errors
     ///
     /// [`Rule::HostKeyNotDigits`] unless the text is 6 to 10 ASCII digits.
-    pub fn parse(s: &str) -> Result<Self, Rule> {
+    pub(crate) fn check(s: &str) -> Result<(), Rule> {
         if (6..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(Self(s.to_owned()))
+            Ok(())
         } else {
             Err(Rule::HostKeyNotDigits)
         }
-    }
-
-    /// The host key.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 
     /// Whether Zoom's support pages call it trivial: one repeated digit (`111111`) or a
@@ -52,7 +46,7 @@ impl std::fmt::Debug for HostKey {
     }
 }
 
-string_type!(HostKey);
+string_type!(HostKey, owned);
 
 /// One repeated digit or a sequential run, on text already checked to be ASCII digits.
 pub(crate) fn is_trivial(key: &str) -> bool {

@@ -40,8 +40,19 @@ impl UserUpdate {
     ///
     /// [`ValidationErrors`] with every violation found.
     pub fn from_json(json: impl AsRef<[u8]>, policy: Policy) -> Result<Self, ValidationErrors> {
-        let mut de = serde_json::Deserializer::from_slice(json.as_ref());
-        let intake = Intake::deserialize(&mut de).and_then(|intake| de.end().map(|()| intake));
+        let bytes = json.as_ref();
+        // Checking UTF-8 once for the whole text is cheaper than serde_json's check per string;
+        // invalid UTF-8 goes the slow way, which reports where it is.
+        let intake = match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                Intake::deserialize(&mut de).and_then(|intake| de.end().map(|()| intake))
+            }
+            Err(_) => {
+                let mut de = serde_json::Deserializer::from_slice(bytes);
+                Intake::deserialize(&mut de).and_then(|intake| de.end().map(|()| intake))
+            }
+        };
         match intake {
             Ok(intake) => intake.build(policy),
             Err(e) => Err(single(Rule::InvalidJson {
@@ -283,9 +294,7 @@ impl<'de> Visitor<'de> for IntakeVisitor {
                         for (k, v) in fields {
                             match k.as_str() {
                                 "number" => p.number = Some(v.text()),
-                                "code" => {
-                                    p.code = Some(v.text().and_then(|s| CallingCode::parse(&s)))
-                                }
+                                "code" => p.code = Some(v.text().and_then(CallingCode::try_from)),
                                 "country" => {
                                     p.country = Some(v.text().and_then(|s| CountryId::parse(&s)))
                                 }
@@ -323,11 +332,9 @@ impl<'de> Visitor<'de> for IntakeVisitor {
                     let v: Scalar = map.next_value()?;
                     match field {
                         Field::FirstName => {
-                            b.set_first_name(v.text().and_then(|s| PersonName::parse(&s)))
+                            b.set_first_name(v.text().and_then(PersonName::try_from))
                         }
-                        Field::LastName => {
-                            b.set_last_name(v.text().and_then(|s| PersonName::parse(&s)))
-                        }
+                        Field::LastName => b.set_last_name(v.text().and_then(PersonName::try_from)),
                         Field::Type => b.set_user_type(
                             v.integer(Rule::UnknownUserType)
                                 .and_then(UserType::try_from),
@@ -342,7 +349,7 @@ impl<'de> Visitor<'de> for IntakeVisitor {
                         Field::Language => b.set_language(v.text()),
                         Field::Dept => b.set_dept(v.text()),
                         Field::VanityName => b.set_vanity_name(v.text()),
-                        Field::HostKey => b.set_host_key(v.text().and_then(|s| HostKey::parse(&s))),
+                        Field::HostKey => b.set_host_key(v.text().and_then(HostKey::try_from)),
                         Field::CmsUserId => b.set_cms_user_id(v.text()),
                         Field::JobTitle => b.set_job_title(v.text()),
                         Field::Company => b.set_company(v.text()),
@@ -351,7 +358,7 @@ impl<'de> Visitor<'de> for IntakeVisitor {
                         Field::PhoneCountry => {
                             b.set_phone_country(v.text().and_then(|s| CountryId::parse(&s)))
                         }
-                        Field::Manager => b.set_manager(v.text().and_then(|s| Email::parse(&s))),
+                        Field::Manager => b.set_manager(v.text().and_then(Email::try_from)),
                         Field::GroupId => b.set_group_id(v.text()),
                         Field::PhoneNumbers | Field::CustomAttributes => {
                             unreachable!("handled above")

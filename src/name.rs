@@ -26,13 +26,13 @@ impl PersonName {
     /// The maximum number of Chinese (Han script) characters.
     pub const MAX_CHINESE: usize = 5;
 
-    /// Parses a name.
+    /// Checks the text against the rules.
     ///
     /// # Errors
     ///
     /// [`Rule::TooLong`] past 64 characters, [`Rule::TooManyChineseCharacters`] past 5 Han
     /// characters (length is checked first).
-    pub fn parse(s: &str) -> Result<Self, Rule> {
+    pub(crate) fn check(s: &str) -> Result<(), Rule> {
         let mut chars = 0;
         let mut han = 0;
         for c in s.chars() {
@@ -54,14 +54,8 @@ impl PersonName {
                 actual: han,
             });
         }
-        Ok(Self(s.to_owned()))
-    }
-
-    /// The name.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
+        Ok(())
     }
 }
 
-string_type!(PersonName);
+string_type!(PersonName, owned);

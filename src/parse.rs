@@ -2,10 +2,61 @@
 //! own `parse`, so `FromStr`, `TryFrom` and `Deserialize` cannot disagree.
 
 /// Implements `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Display`, `AsRef<str>`,
-/// `Serialize` (as the string) and `Deserialize` (through `parse`) for a type that has
-/// `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
+/// `Serialize` (as the string) and `Deserialize` (through the same check).
 macro_rules! string_type {
+    // A type that owns its text: `fn check(&str) -> Result<(), Rule>` decides, and an owned
+    // `String` is kept as it is (no copy).
+    ($ty:ident, owned) => {
+        impl $ty {
+            /// Parses the text (see the type's documentation for the rules).
+            ///
+            /// # Errors
+            ///
+            /// The [`Rule`](crate::Rule) the text breaks.
+            pub fn parse(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::check(s).map(|()| Self(s.to_owned()))
+            }
+
+            /// The text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The text, owned.
+            #[must_use]
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl ::std::convert::TryFrom<String> for $ty {
+            type Error = $crate::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::check(&s).map(|()| Self(s))
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(value: $ty) -> String {
+                value.0
+            }
+        }
+
+        $crate::parse::string_type!(@common $ty);
+    };
+    // A type with `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
     ($ty:ident) => {
+        impl ::std::convert::TryFrom<String> for $ty {
+            type Error = $crate::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::parse(&s)
+            }
+        }
+
+        $crate::parse::string_type!(@common $ty);
+    };
+    (@common $ty:ident) => {
         impl ::std::str::FromStr for $ty {
             type Err = $crate::Rule;
             fn from_str(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
@@ -17,13 +68,6 @@ macro_rules! string_type {
             type Error = $crate::Rule;
             fn try_from(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
                 Self::parse(s)
-            }
-        }
-
-        impl ::std::convert::TryFrom<String> for $ty {
-            type Error = $crate::Rule;
-            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
-                Self::parse(&s)
             }
         }
 
@@ -52,8 +96,8 @@ macro_rules! string_type {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                Self::parse(&s).map_err(::serde::de::Error::custom)
+                let s = String::deserialize(deserializer)?;
+                Self::try_from(s).map_err(::serde::de::Error::custom)
             }
         }
     };

@@ -17,32 +17,26 @@ use crate::{CountryId, FieldInput, Rule};
 pub struct CallingCode(String);
 
 impl CallingCode {
-    /// Parses a calling code.
+    /// Checks the text against the rules.
     ///
     /// # Errors
     ///
     /// [`Rule::InvalidCallingCode`] unless the text is `+` and 1–3 ASCII digits, the first not 0.
-    pub fn parse(s: &str) -> Result<Self, Rule> {
+    pub(crate) fn check(s: &str) -> Result<(), Rule> {
         match s.as_bytes() {
             [b'+', first, rest @ ..]
                 if (b'1'..=b'9').contains(first)
                     && rest.len() <= 2
                     && rest.iter().all(u8::is_ascii_digit) =>
             {
-                Ok(Self(s.to_owned()))
+                Ok(())
             }
             _ => Err(Rule::InvalidCallingCode),
         }
     }
-
-    /// The code, with its `+`.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-string_type!(CallingCode);
+string_type!(CallingCode, owned);
 
 /// The `phone_numbers` object: a phone number with its calling code and country. Every part is
 /// optional; those not set are not sent.

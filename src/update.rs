@@ -39,7 +39,7 @@ pub(crate) const LOCATION_MAX: usize = 256;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct UserUpdate {
-    body: UserUpdateBody,
+    body: Box<UserUpdateBody>,
     warnings: Vec<Warning>,
 }
 
@@ -59,7 +59,7 @@ impl UserUpdate {
     /// The generated body type, leaving the checked world.
     #[must_use]
     pub fn into_raw(self) -> UserUpdateBody {
-        self.body
+        *self.body
     }
 
     /// What the update does that the spec discourages (deprecated fields).
@@ -85,7 +85,7 @@ impl TryFrom<UserUpdateBody> for UserUpdate {
 
 impl From<UserUpdate> for UserUpdateBody {
     fn from(update: UserUpdate) -> Self {
-        update.body
+        *update.body
     }
 }
 
@@ -190,9 +190,31 @@ impl Field {
         }
     }
 
-    /// The field named `name` in JSON.
+    /// The field named `name` in JSON (a `match`, which compiles to a length switch).
     pub(crate) fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| &f.path()[1..] == name)
+        Some(match name {
+            "first_name" => Field::FirstName,
+            "last_name" => Field::LastName,
+            "type" => Field::Type,
+            "pmi" => Field::Pmi,
+            "use_pmi" => Field::UsePmi,
+            "timezone" => Field::Timezone,
+            "language" => Field::Language,
+            "dept" => Field::Dept,
+            "vanity_name" => Field::VanityName,
+            "host_key" => Field::HostKey,
+            "cms_user_id" => Field::CmsUserId,
+            "job_title" => Field::JobTitle,
+            "company" => Field::Company,
+            "location" => Field::Location,
+            "phone_number" => Field::PhoneNumber,
+            "phone_country" => Field::PhoneCountry,
+            "phone_numbers" => Field::PhoneNumbers,
+            "custom_attributes" => Field::CustomAttributes,
+            "manager" => Field::Manager,
+            "group_id" => Field::GroupId,
+            _ => return None,
+        })
     }
 
     fn bit(self) -> u32 {
@@ -217,8 +239,9 @@ impl Field {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserUpdateBuilder {
     policy: Policy,
-    /// The values that passed their field's rule, already in the generated body type.
-    body: UserUpdateBody,
+    /// The values that passed their field's rule, already in the generated body type (boxed,
+    /// so the consuming setters move a small builder).
+    body: Box<UserUpdateBody>,
     /// The nested objects, checked by `build` (boxed: most updates have none).
     phone_numbers: Option<Box<PhoneNumbers>>,
     custom_attributes: Option<Box<CustomAttributes>>,

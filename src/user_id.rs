@@ -32,13 +32,13 @@ impl UserId {
         Self("me".to_owned())
     }
 
-    /// Parses a user ID.
+    /// Checks the text against the rules.
     ///
     /// # Errors
     ///
     /// [`Rule::Empty`], [`Rule::ForbiddenCharacter`], [`Rule::DotSegment`] or
     /// [`Rule::InvalidEmail`].
-    pub fn parse(s: &str) -> Result<Self, Rule> {
+    pub(crate) fn check(s: &str) -> Result<(), Rule> {
         if s.is_empty() {
             return Err(Rule::Empty);
         }
@@ -51,13 +51,7 @@ impl UserId {
         if s.contains('@') && !email::is_valid(s) {
             return Err(Rule::InvalidEmail);
         }
-        Ok(Self(s.to_owned()))
-    }
-
-    /// The ID as given (unencoded).
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
+        Ok(())
     }
 
     /// Whether this is `me`.
@@ -67,4 +61,4 @@ impl UserId {
     }
 }
 
-string_type!(UserId);
+string_type!(UserId, owned);

@@ -83,6 +83,15 @@ fn every_zoom_timezone_id_is_accepted() {
 }
 
 #[test]
+fn every_iana_id_of_chrono_tz_is_accepted_as_itself() {
+    for tz in chrono_tz::TZ_VARIANTS {
+        let parsed = TimeZone::parse(tz.name()).unwrap();
+        assert_eq!(parsed.tz(), Some(tz));
+        assert_eq!(parsed.as_str(), tz.name());
+    }
+}
+
+#[test]
 fn timezone_ids_are_exact() {
     // aliases keep their spelling; the one non-IANA ID has no chrono-tz zone
     assert_eq!(

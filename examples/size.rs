@@ -1,6 +1,0 @@
-fn main() {
-    println!(
-        "{}",
-        std::mem::size_of::<zoom_user_update::UserUpdateBuilder>()
-    );
-}
