@@ -153,6 +153,8 @@ struct CachedToken {
 #[derive(Clone)]
 pub(crate) struct TokenSource {
     auth: Auth,
+    /// A static bearer token's header, built once.
+    fixed: Option<Option<HeaderValue>>,
     cache: Arc<Mutex<Option<CachedToken>>>,
 }
 
@@ -179,8 +181,13 @@ struct TokenError {
 
 impl TokenSource {
     pub(crate) fn new(auth: Auth) -> Self {
+        let fixed = match &auth.0 {
+            AuthKind::Bearer(token) => Some(bearer_header(token.expose()).ok()),
+            AuthKind::ServerToServer(_) => None,
+        };
         Self {
             auth,
+            fixed,
             cache: Arc::new(Mutex::new(None)),
         }
     }
@@ -192,9 +199,11 @@ impl TokenSource {
     /// The `Authorization` header to send now. For OAuth, one fetch at a time: concurrent
     /// callers wait on the lock and then share the token the first one fetched.
     pub(crate) async fn header(&self, http: &reqwest::Client) -> Result<HeaderValue, AuthError> {
-        let s2s = match &self.auth.0 {
-            AuthKind::Bearer(token) => return bearer_header(token.expose()),
-            AuthKind::ServerToServer(s2s) => s2s,
+        let s2s = match (&self.fixed, &self.auth.0) {
+            (Some(Some(header)), _) => return Ok(header.clone()),
+            (Some(None), _) => return Err(AuthError::InvalidToken),
+            (None, AuthKind::ServerToServer(s2s)) => s2s,
+            (None, AuthKind::Bearer(token)) => return bearer_header(token.expose()),
         };
         let mut cache = self.cache.lock().await;
         if let Some(token) = cache.as_ref().filter(|t| Instant::now() < t.renew_at) {
