@@ -1,1 +1,47 @@
-fn main() {}
+//! The fake Zoom in a process of its own, for load runs against the CLI (`benches/run.sh`).
+//!
+//! `cargo run --release --features mock --example fake_zoom -- [--rate N] [--users N]`
+//!
+//! Creates users `u1` … `uN`, enforces a per-second budget of N when `--rate` is given, prints
+//! `base_url <url>`, then answers each line on standard input: `stats` prints
+//! `{"api_requests": …, "rate_limited": …}`; end of input stops it.
+
+use std::io::BufRead;
+
+use zoom_user_update::mock::MockZoom;
+
+fn arg(name: &str) -> Option<u64> {
+    let args: Vec<String> = std::env::args().collect();
+    let at = args.iter().position(|a| a == name)?;
+    args.get(at + 1)?.parse().ok()
+}
+
+fn main() {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let zoom = rt.block_on(async {
+        let mut builder = MockZoom::builder();
+        if let Some(rate) = arg("--rate") {
+            builder = builder.rate_limit(u32::try_from(rate).expect("--rate fits in u32"));
+        }
+        builder.start().await
+    });
+    for i in 1..=arg("--users").unwrap_or(0) {
+        zoom.add_user(&format!("u{i}"), &format!("u{i}@example.com"));
+    }
+    println!("base_url {}", zoom.base_url());
+    for line in std::io::stdin().lock().lines() {
+        match line.as_deref().map(str::trim) {
+            Ok("stats") => println!(
+                "{{\"api_requests\": {}, \"rate_limited\": {}}}",
+                zoom.api_requests().len(),
+                zoom.rate_limited()
+            ),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    drop(zoom);
+}

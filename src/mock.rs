@@ -134,6 +134,8 @@ struct User {
 struct State {
     started: Instant,
     users: Vec<User>,
+    /// User ID or email → index into `users`.
+    index: HashMap<String, usize>,
     requests: Vec<RecordedRequest>,
     tokens: HashMap<String, Instant>,
     issued: u64,
@@ -197,11 +199,8 @@ impl MockZoomBuilder {
             .expect("a bound socket has an address");
         let state = Arc::new(Mutex::new(State {
             started: Instant::now(),
-            users: vec![User {
-                id: "me".into(),
-                email: "me@example.com".into(),
-                fields: Map::new(),
-            }],
+            users: Vec::new(),
+            index: HashMap::new(),
             requests: Vec::new(),
             tokens: HashMap::new(),
             issued: 0,
@@ -226,7 +225,9 @@ impl MockZoomBuilder {
                 });
             }
         });
-        MockZoom { addr, state, task }
+        let zoom = MockZoom { addr, state, task };
+        zoom.add_user("me", "me@example.com");
+        zoom
     }
 }
 
@@ -290,7 +291,11 @@ impl MockZoom {
 
     /// Adds a user with this ID and email address.
     pub fn add_user(&self, id: &str, email: &str) {
-        lock(&self.state).users.push(User {
+        let mut state = lock(&self.state);
+        let at = state.users.len();
+        state.index.insert(id.to_owned(), at);
+        state.index.insert(email.to_owned(), at);
+        state.users.push(User {
             id: id.to_owned(),
             email: email.to_owned(),
             fields: Map::new(),
@@ -301,10 +306,7 @@ impl MockZoom {
     #[must_use]
     pub fn user(&self, id_or_email: &str) -> Option<Value> {
         let state = lock(&self.state);
-        let user = state
-            .users
-            .iter()
-            .find(|u| u.id == id_or_email || u.email == id_or_email)?;
+        let user = &state.users[*state.index.get(id_or_email)?];
         let mut profile = user.fields.clone();
         profile.insert("id".into(), user.id.clone().into());
         profile.insert("email".into(), user.email.clone().into());
@@ -558,13 +560,14 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
             "Request Body should be a valid JSON object.",
         );
     };
-    let Some(user) = s.users.iter_mut().find(|u| u.id == id || u.email == id) else {
+    let Some(&at) = s.index.get(&id) else {
         return zoom_error(
             StatusCode::NOT_FOUND,
             1001,
             &format!("User does not exist: {id}."),
         );
     };
+    let user = &mut s.users[at];
     for (key, value) in fields {
         match (user.fields.get_mut(&key), value) {
             (Some(Value::Object(old)), Value::Object(new)) => old.extend(new),

@@ -544,6 +544,9 @@ async fn secrets_never_appear_in_debug_display_or_traces() {
         .with_ansi(false)
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // Other tests may have registered these callsites while no subscriber wanted them; the
+    // interest tracing cached then must be recomputed for this thread's subscriber.
+    tracing::callsite::rebuild_interest_cache();
 
     let zoom = MockZoom::start().await;
     zoom.push_fault(Fault::Status(503, None));

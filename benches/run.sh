@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Reproduces the tables of BENCHMARKS.md (about 10 minutes on 2 cores; the build-cost table is
+# benches/build-cost.sh). Every figure is a ratio against a baseline measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=target/bench-results
+mkdir -p "$OUT"
+
+echo "## machine"
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GiB; $(rustc --version)"
+
+echo
+echo "## 1. validate + serialize vs serde_json::to_vec of the raw body (criterion, mean)"
+cargo bench --quiet --bench validation -- --warm-up-time 2 --measurement-time 5 >"$OUT/validation.txt" 2>&1
+python3 - <<'PY'
+import json
+print("| case | raw | sdk | sdk / raw |\n| --- | --- | --- | --- |")
+for case in ["minimal", "full", "json_intake"]:
+    t = {s: json.load(open(f"target/criterion/{case}/{s}/new/estimates.json"))["mean"]["point_estimate"] for s in ["raw", "sdk"]}
+    print(f"| {case} | {t['raw']:.0f} ns | {t['sdk']:.0f} ns | {t['sdk']/t['raw']:.2f} |")
+PY
+if command -v valgrind >/dev/null; then
+  echo
+  echo "instructions (callgrind, 20,000 iterations; independent of machine load):"
+  cargo build --quiet --release --example validation_probe
+  echo "| case | raw | sdk | sdk / raw |"
+  echo "| --- | --- | --- | --- |"
+  for pair in "minimal raw-min sdk-min" "full raw sdk" "json_intake raw-json sdk-json"; do
+    set -- $pair
+    r=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/validation_probe "$2" 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
+    s=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/validation_probe "$3" 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
+    python3 -c "print(f'| $1 | {$r/1e6:.1f} M | {$s/1e6:.1f} M | {$s/$r:.2f} |')"
+  done
+fi
+
+echo
+echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; medians of 7 alternating rounds)"
+cargo bench --quiet --bench overhead --features mock 2>/dev/null | tee "$OUT/overhead.jsonl" | python3 -c '
+import json, sys
+print("| case | plain reqwest | same request by hand | sdk | sdk / plain | sdk / same request |\n| --- | --- | --- | --- | --- | --- |")
+for line in sys.stdin:
+    r = json.loads(line)
+    print(f"| {r[\"case\"]} | {r[\"raw_per_s\"]}/s | {r[\"raw_same_request_per_s\"]}/s | {r[\"sdk_per_s\"]}/s | {r[\"ratio_vs_raw\"]:.2f} | {r[\"ratio_vs_same_request\"]:.2f} |")'
+
+echo
+echo "## 3. bulk pacing and memory (CLI bulk against the fake Zoom in its own process)"
+cargo build --quiet --release --features cli --bin zoom-user-update --example fake_zoom
+BIN=target/release/zoom-user-update
+FAKE=target/release/examples/fake_zoom
+lines() { python3 -c "
+import json, sys
+for i in range(1, $1 + 1):
+    sys.stdout.write(json.dumps({'user_id': f'u{i}', 'body': {'dept': f'D{i}', 'timezone': 'Europe/Berlin'}}) + '\n')" >"$2"; }
+lines 5000 "$OUT/5k.jsonl"
+lines 10000 "$OUT/10k.jsonl"
+lines 100000 "$OUT/100k.jsonl"
+
+# run NAME FAKE_ARGS -- BULK_ARGS: prints "seconds rss_kb api_requests rate_limited"
+run() {
+  local fake_args=$1; shift
+  coproc FAKE_PROC { "$FAKE" $fake_args; }
+  local url; read -r _ url <&"${FAKE_PROC[0]}"
+  rm -f "$OUT/report.jsonl"
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$OUT/rss" env ZOOM_ACCESS_TOKEN=mock-access-token \
+    "$BIN" bulk --base-url "$url" --report "$OUT/report.jsonl" "$@" >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  echo stats >&"${FAKE_PROC[1]}"
+  local stats; read -r stats <&"${FAKE_PROC[0]}"
+  exec {FAKE_PROC[1]}>&-
+  wait "$FAKE_PROC_PID" 2>/dev/null || true
+  python3 -c "
+import json
+s = json.loads('$stats')
+print(f'{$end - $start:.2f} $(cat "$OUT/rss") {s[\"api_requests\"]} {s[\"rate_limited\"]}')"
+}
+R=500
+read -r t rss req limited < <(run "--rate $R --users 5000" "$OUT/5k.jsonl" --rate $R --concurrency 64)
+ok=$(grep -c '"status":"ok"' "$OUT/report.jsonl" || true)
+python3 -c "print(f'budget {$R}/s, fake enforcing {$R}/s: 5,000 lines in {$t} s = {5000/$t:.0f}/s = {5000/$t/$R:.3f} R; {$limited} answers 429; {$ok} ok')"
+read -r t rss req limited < <(run "--rate $R --users 5000" "$OUT/5k.jsonl" --concurrency 64)
+ok=$(grep -c '"status":"ok"' "$OUT/report.jsonl" || true)
+python3 -c "print(f'no budget, fake enforcing {$R}/s: 5,000 lines in {$t} s = {5000/$t:.0f}/s; {$limited} answers 429 (each retried after Retry-After: 1); {$req} requests; {$ok} ok')"
+read -r t10 rss10 _ _ < <(run "--users 100000" "$OUT/10k.jsonl" --concurrency 64)
+read -r t100 rss100 _ _ < <(run "--users 100000" "$OUT/100k.jsonl" --concurrency 64)
+python3 -c "print(f'peak RSS of bulk: 10,000 lines {$rss10/1024:.1f} MB ({$t10} s), 100,000 lines {$rss100/1024:.1f} MB ({$t100} s): 100k / 10k = {$rss100/$rss10:.2f}')"
