@@ -35,12 +35,15 @@ fi
 
 echo
 echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; medians of 7 alternating rounds)"
-cargo bench --quiet --bench overhead --features mock 2>/dev/null | tee "$OUT/overhead.jsonl" | python3 -c '
-import json, sys
-print("| case | plain reqwest | same request by hand | sdk | sdk / plain | sdk / same request |\n| --- | --- | --- | --- | --- | --- |")
-for line in sys.stdin:
+cargo bench --quiet --bench overhead --features mock 2>/dev/null >"$OUT/overhead.jsonl"
+python3 - <<'PY'
+import json
+print("| case | plain reqwest | same request by hand | sdk | sdk / plain | sdk / same request |")
+print("| --- | --- | --- | --- | --- | --- |")
+for line in open("target/bench-results/overhead.jsonl"):
     r = json.loads(line)
-    print(f"| {r[\"case\"]} | {r[\"raw_per_s\"]}/s | {r[\"raw_same_request_per_s\"]}/s | {r[\"sdk_per_s\"]}/s | {r[\"ratio_vs_raw\"]:.2f} | {r[\"ratio_vs_same_request\"]:.2f} |")'
+    print("| {case} | {raw_per_s}/s | {raw_same_request_per_s}/s | {sdk_per_s}/s | {ratio_vs_raw:.2f} | {ratio_vs_same_request:.2f} |".format(**r))
+PY
 
 echo
 echo "## 3. bulk pacing and memory (CLI bulk against the fake Zoom in its own process)"

@@ -8,7 +8,11 @@ use zoom_user_update::{CustomAttributes, PhoneNumbers, UserType, UserUpdate};
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();
     const FULL_JSON: &str = r#"{"first_name":"Grace","last_name":"Hopper","type":2,"pmi":2468135790,"use_pmi":false,"timezone":"America/New_York","language":"en-US","dept":"Engineering","vanity_name":"grace.hopper","host_key":"482915","cms_user_id":"kaltura-42","job_title":"Rear Admiral","company":"US Navy","location":"Arlington, VA","phone_numbers":{"number":"5550100","code":"+1","country":"US"},"custom_attributes":{"key":"cbf9b7a3","name":"Badge","value":"1234"},"manager":"boss@example.com","group_id":"HnjC5K5eQZmDbH0aS7b9Yw"}"#;
-    for _ in 0..20000 {
+    let n: usize = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
+    for _ in 0..n {
         if mode == "sdk-min" {
             let u = UserUpdate::builder()
                 .timezone(black_box("Asia/Tokyo"))

@@ -463,7 +463,7 @@ impl UserUpdateBuilder {
         self.custom_attributes = self.store(Field::CustomAttributes, v, |a| Ok(Box::new(a)));
     }
     pub(crate) fn set_manager(&mut self, v: Result<Email, Rule>) {
-        self.body.manager = self.store(Field::Manager, v, |m| Ok(m.as_str().to_owned()));
+        self.body.manager = self.store(Field::Manager, v, |m| Ok(m.into_string()));
     }
     pub(crate) fn set_group_id(&mut self, v: Result<String, Rule>) {
         self.body.group_id = self.store(Field::GroupId, v, Ok);
@@ -528,10 +528,7 @@ impl UserUpdateBuilder {
             } = *p;
             UserPhoneNumbers {
                 number: take("/phone_numbers/number", number),
-                code: take(
-                    "/phone_numbers/code",
-                    code.map(|c| c.map(|c| c.as_str().to_owned())),
-                ),
+                code: take("/phone_numbers/code", code.map(|c| c.map(String::from))),
                 country: take(
                     "/phone_numbers/country",
                     country.map(|c| c.map(|c| c.as_str().to_owned())),
