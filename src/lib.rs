@@ -22,6 +22,7 @@ mod pacing;
 mod rate_limit;
 mod retry;
 
+mod bulk_line;
 mod country;
 mod email;
 mod host_key;
@@ -42,6 +43,7 @@ mod user_type;
 mod zoom_time_zones;
 
 pub use auth::{Auth, DEFAULT_TOKEN_URL, Secret};
+pub use bulk_line::BulkLine;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, UpdateUserRequest};
 pub use country::CountryId;
 pub use email::Email;

@@ -30,6 +30,8 @@ pub enum Rule {
     /// A field the spec does not define. Zoom ignores such fields and still answers 204, so
     /// sending one would hide a typo.
     UnknownField,
+    /// A required field is missing.
+    Missing,
     /// An update that sets no field at all.
     NoFields,
     /// A field that may only be sent together with another one.
@@ -134,6 +136,7 @@ impl Rule {
             Rule::WrongType { .. } => "wrong_type",
             Rule::DuplicateField => "duplicate_field",
             Rule::UnknownField => "unknown_field",
+            Rule::Missing => "missing",
             Rule::NoFields => "no_fields",
             Rule::Requires { .. } => "requires",
             Rule::Empty => "empty",
@@ -189,6 +192,7 @@ impl fmt::Display for Rule {
             Rule::WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
             Rule::DuplicateField => f.write_str("the field is given more than once"),
             Rule::UnknownField => f.write_str("unknown field: the spec does not define it"),
+            Rule::Missing => f.write_str("required, but missing"),
             Rule::NoFields => f.write_str("the update sets no field"),
             Rule::Requires { other } => write!(f, "must be sent together with {other}"),
             Rule::Empty => f.write_str("must not be empty"),

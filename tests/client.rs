@@ -534,19 +534,30 @@ impl std::io::Write for Captured {
     }
 }
 
-#[tokio::test(flavor = "current_thread")]
+/// Everything tracing prints in this test binary, from the first call on. A global subscriber
+/// (not a thread-local one): tracing caches per call site whether anyone listens, and a
+/// thread-local subscriber loses that race against tests on other threads.
+fn captured_traces() -> Captured {
+    static CAPTURED: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    CAPTURED
+        .get_or_init(|| {
+            let captured = Captured::default();
+            let writer = captured.clone();
+            let subscriber = tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_writer(move || writer.clone())
+                .with_ansi(false)
+                .finish();
+            tracing::subscriber::set_global_default(subscriber)
+                .expect("the only global subscriber");
+            captured
+        })
+        .clone()
+}
+
+#[tokio::test]
 async fn secrets_never_appear_in_debug_display_or_traces() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    // Other tests may have registered these callsites while no subscriber wanted them; the
-    // interest tracing cached then must be recomputed for this thread's subscriber.
-    tracing::callsite::rebuild_interest_cache();
+    let captured = captured_traces();
 
     let zoom = MockZoom::start().await;
     zoom.push_fault(Fault::Status(503, None));

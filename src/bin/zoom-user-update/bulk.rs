@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::task::JoinSet;
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{Error, LoginType, Policy, RateBudget, UserId, UserUpdate};
+use zoom_user_update::{BulkLine, Error, LoginType, Policy, RateBudget, UserId, UserUpdate};
 
 use crate::common::{ConnectionArgs, Failure, auth_from_env, build_client, describe, strip_bom};
 
@@ -77,67 +77,29 @@ struct Job {
 
 /// Parses one input line; the error is every violation, one `path: message (rule)` each.
 fn parse_line(line: u64, bytes: &[u8], policy: Policy) -> Result<Job, Vec<String>> {
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| vec![format!("(line): not valid json: {e} (invalid_json)")])?;
-    let Value::Object(map) = value else {
-        return Err(vec![
-            "(line): expected an object with user_id and body (wrong_type)".into(),
-        ]);
-    };
-    let mut problems = Vec::new();
-    for key in map
-        .keys()
-        .filter(|k| !["user_id", "login_type", "body"].contains(&k.as_str()))
-    {
-        problems.push(format!("/{key}: unknown field (unknown_field)"));
-    }
-    let user_id = match map.get("user_id") {
-        Some(Value::String(s)) => s.parse::<UserId>().map_err(|rule| {
-            problems.push(format!("/user_id: {rule} ({})", rule.code()));
-        }),
-        Some(_) => {
-            problems.push("/user_id: expected string (wrong_type)".into());
-            Err(())
-        }
-        None => {
-            problems.push("/user_id: missing (missing_field)".into());
-            Err(())
-        }
-    };
-    let login_type = match map.get("login_type") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => LoginType::from_name(s).map(Some).map_err(|rule| {
-            problems.push(format!("/login_type: {rule} ({})", rule.code()));
-        }),
-        Some(_) => {
-            problems.push("/login_type: expected string (wrong_type)".into());
-            Err(())
-        }
-    };
-    let update = match map.get("body") {
-        Some(body) => UserUpdate::from_value(body, policy).map_err(|errors| {
-            for v in &errors {
-                problems.push(format!(
-                    "/body{}: {} ({})",
-                    v.path(),
-                    v.rule(),
-                    v.rule().code()
-                ));
-            }
-        }),
-        None => {
-            problems.push("/body: missing (missing_field)".into());
-            Err(())
-        }
-    };
-    match (user_id, login_type, update) {
-        (Ok(user_id), Ok(login_type), Ok(update)) if problems.is_empty() => Ok(Job {
+    match BulkLine::parse(bytes, policy) {
+        Ok(BulkLine {
+            user_id,
+            login_type,
+            update,
+            ..
+        }) => Ok(Job {
             line,
             user_id,
             login_type,
             update,
         }),
-        _ => Err(problems),
+        Err(errors) => Err(errors
+            .iter()
+            .map(|v| {
+                let path = if v.path().is_empty() {
+                    "(line)"
+                } else {
+                    v.path()
+                };
+                format!("{path}: {} ({})", v.rule(), v.rule().code())
+            })
+            .collect()),
     }
 }
 
