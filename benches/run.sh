@@ -25,7 +25,7 @@ if command -v valgrind >/dev/null; then
   cargo build --quiet --release --example validation_probe
   echo "| case | raw | sdk | sdk / raw |"
   echo "| --- | --- | --- | --- |"
-  for pair in "minimal raw-min sdk-min" "full raw sdk" "json_intake raw-json sdk-json"; do
+  for pair in "minimal raw-minimal sdk-minimal" "full raw-full sdk-full" "json_intake raw-json_intake sdk-json_intake"; do
     set -- $pair
     r=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/validation_probe "$2" 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
     s=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/validation_probe "$3" 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')

@@ -1,102 +1,25 @@
 //! A deterministic probe for `valgrind --tool=callgrind` (instruction counts do not depend on
-//! machine load): builds and serializes one update 20,000 times. Modes: `raw-min` / `sdk-min`
-//! (one field), `raw` / `sdk` (every field), `raw-json` / `sdk-json` (JSON intake). Used by
-//! `benches/run.sh`.
+//! machine load): builds and serializes one update N times (default 20,000). Usage:
+//! `validation_probe (raw|sdk)-(minimal|full|json_intake) [N]`. Used by `benches/run.sh`.
+
 use std::hint::black_box;
-use zoom_user_update::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
-use zoom_user_update::{CustomAttributes, PhoneNumbers, UserType, UserUpdate};
+
+#[path = "../benches/fixtures.rs"]
+mod fixtures;
+
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();
-    const FULL_JSON: &str = r#"{"first_name":"Grace","last_name":"Hopper","type":2,"pmi":2468135790,"use_pmi":false,"timezone":"America/New_York","language":"en-US","dept":"Engineering","vanity_name":"grace.hopper","host_key":"482915","cms_user_id":"kaltura-42","job_title":"Rear Admiral","company":"US Navy","location":"Arlington, VA","phone_numbers":{"number":"5550100","code":"+1","country":"US"},"custom_attributes":{"key":"cbf9b7a3","name":"Badge","value":"1234"},"manager":"boss@example.com","group_id":"HnjC5K5eQZmDbH0aS7b9Yw"}"#;
     let n: usize = std::env::args()
         .nth(2)
         .and_then(|n| n.parse().ok())
         .unwrap_or(20_000);
+    let (side, case) = mode.split_once('-').unwrap_or(("", ""));
+    let Some(&(_, sdk, raw)) = fixtures::CASES.iter().find(|(name, _, _)| *name == case) else {
+        eprintln!("usage: validation_probe (raw|sdk)-(minimal|full|json_intake) [N]");
+        std::process::exit(2);
+    };
+    let run = if side == "sdk" { sdk } else { raw };
     for _ in 0..n {
-        if mode == "sdk-min" {
-            let u = UserUpdate::builder()
-                .timezone(black_box("Asia/Tokyo"))
-                .build()
-                .unwrap();
-            black_box(serde_json::to_vec(&u).unwrap());
-        } else if mode == "raw-min" {
-            let b = UserUpdateBody {
-                timezone: Some(black_box("Asia/Tokyo").to_owned()),
-                ..Default::default()
-            };
-            black_box(serde_json::to_vec(&b).unwrap());
-        } else if mode == "sdk-json" {
-            let u = UserUpdate::from_json(black_box(FULL_JSON), zoom_user_update::Policy::Spec)
-                .unwrap();
-            black_box(serde_json::to_vec(&u).unwrap());
-        } else if mode == "raw-json" {
-            let b: UserUpdateBody = serde_json::from_str(black_box(FULL_JSON)).unwrap();
-            black_box(serde_json::to_vec(&b).unwrap());
-        } else if mode == "sdk" {
-            let update = UserUpdate::builder()
-                .first_name(black_box("Grace"))
-                .last_name("Hopper")
-                .user_type(UserType::Licensed)
-                .pmi(2_468_135_790_i64)
-                .use_pmi(false)
-                .timezone("America/New_York")
-                .language("en-US")
-                .dept("Engineering")
-                .vanity_name("grace.hopper")
-                .host_key("482915")
-                .cms_user_id("kaltura-42")
-                .job_title("Rear Admiral")
-                .company("US Navy")
-                .location("Arlington, VA")
-                .phone_numbers(
-                    PhoneNumbers::new()
-                        .number("5550100")
-                        .code("+1")
-                        .country("US"),
-                )
-                .custom_attributes(
-                    CustomAttributes::new()
-                        .key("cbf9b7a3")
-                        .name("Badge")
-                        .value("1234"),
-                )
-                .manager("boss@example.com")
-                .group_id("HnjC5K5eQZmDbH0aS7b9Yw")
-                .build()
-                .unwrap();
-            black_box(serde_json::to_vec(&update).unwrap());
-        } else {
-            let s = |v: &str| Some(v.to_owned());
-            let body = UserUpdateBody {
-                first_name: Some(black_box("Grace").try_into().unwrap()),
-                last_name: Some("Hopper".try_into().unwrap()),
-                type_: Some(2.try_into().unwrap()),
-                pmi: Some(2_468_135_790),
-                use_pmi: Some(false),
-                timezone: s("America/New_York"),
-                language: s("en-US"),
-                dept: s("Engineering"),
-                vanity_name: s("grace.hopper"),
-                host_key: Some("482915".try_into().unwrap()),
-                cms_user_id: s("kaltura-42"),
-                job_title: Some("Rear Admiral".try_into().unwrap()),
-                company: Some("US Navy".try_into().unwrap()),
-                location: Some("Arlington, VA".try_into().unwrap()),
-                phone_numbers: Some(UserPhoneNumbers {
-                    number: s("5550100"),
-                    code: s("+1"),
-                    country: s("US"),
-                }),
-                custom_attributes: Some(UserCustomAttributes {
-                    key: s("cbf9b7a3"),
-                    name: s("Badge"),
-                    value: s("1234"),
-                }),
-                manager: s("boss@example.com"),
-                group_id: s("HnjC5K5eQZmDbH0aS7b9Yw"),
-                ..Default::default()
-            };
-            black_box(serde_json::to_vec(&body).unwrap());
-        }
+        black_box(run());
     }
 }

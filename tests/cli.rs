@@ -270,6 +270,18 @@ async fn update_against_a_server_reports_success_and_zoom_errors() {
     );
 }
 
+/// `bulk INPUT --report REPORT ARGS…` against the fake, with its static token.
+fn bulk(zoom: &MockZoom, input: &Path, report: &Path, args: &[&str]) -> Command {
+    let mut cmd = cli();
+    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
+        .args(["bulk", "--base-url", &zoom.base_url()])
+        .args(args)
+        .arg(input)
+        .arg("--report")
+        .arg(report);
+    cmd
+}
+
 /// Reads the report: line number → outcomes.
 fn report(path: &Path) -> HashMap<u64, Vec<Value>> {
     let mut by_line: HashMap<u64, Vec<Value>> = HashMap::new();
@@ -308,19 +320,7 @@ async fn bulk_reports_one_final_outcome_per_line() {
     }
     let report_path = dir.path().join("report.jsonl");
 
-    let mut cmd = cli();
-    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
-        .args([
-            "bulk",
-            "--base-url",
-            &zoom.base_url(),
-            "--concurrency",
-            "16",
-        ])
-        .arg(&input)
-        .arg("--report")
-        .arg(&report_path);
-    let out = output(cmd).await;
+    let out = output(bulk(&zoom, &input, &report_path, &["--concurrency", "16"])).await;
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -330,20 +330,8 @@ async fn bulk_reports_one_final_outcome_per_line() {
     assert!(zoom.api_requests().is_empty(), "nothing sent");
     assert_eq!(text(&out.stderr).matches("/body/pmi").count(), 10);
 
-    let mut cmd = cli();
-    cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
-        .args([
-            "bulk",
-            "--skip-invalid",
-            "--base-url",
-            &zoom.base_url(),
-            "--concurrency",
-            "16",
-        ])
-        .arg(&input)
-        .arg("--report")
-        .arg(&report_path);
-    let out = output(cmd).await;
+    let args = ["--skip-invalid", "--concurrency", "16"];
+    let out = output(bulk(&zoom, &input, &report_path, &args)).await;
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -393,27 +381,13 @@ async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
         lines.push('\n');
     }
     std::fs::write(&input, lines).unwrap();
-    let bulk = || {
-        let mut cmd = cli();
-        cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
-            .args([
-                "bulk",
-                "--base-url",
-                &zoom.base_url(),
-                "--rate",
-                "100",
-                "--concurrency",
-                "4",
-            ])
-            .arg(&input)
-            .arg("--report")
-            .arg(&report_path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        cmd
-    };
-
-    let child = bulk().spawn().unwrap();
+    let paced = ["--rate", "100", "--concurrency", "4"];
+    let mut first = bulk(&zoom, &input, &report_path, &paced);
+    let child = first
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // Interrupt once some lines are done (the run takes about 3 s at 100/s).
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let status = Command::new("kill")
@@ -437,9 +411,8 @@ async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
         first.len()
     );
 
-    let mut resume = bulk();
-    resume.arg("--resume");
-    let out = output(resume).await;
+    let resumed = ["--rate", "100", "--concurrency", "4", "--resume"];
+    let out = output(bulk(&zoom, &input, &report_path, &resumed)).await;
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains(&format!("{} skipped", first.len())),

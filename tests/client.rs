@@ -442,12 +442,10 @@ async fn user_ids_are_one_encoded_path_segment() {
     insta::assert_debug_snapshot!("encoded_user_ids", paths);
 }
 
-#[tokio::test]
-async fn concurrent_updates_share_one_token_fetch() {
-    let zoom = MockZoom::start().await;
-    let client = client(&zoom, zoom.server_to_server_auth());
+/// Sends `n` updates of `me` at once and expects every one to succeed.
+async fn updates_at_once(client: &Client, n: usize) {
     let update = update();
-    let tasks: Vec<_> = (0..200)
+    let tasks: Vec<_> = (0..n)
         .map(|_| {
             let client = client.clone();
             let update = update.clone();
@@ -457,6 +455,13 @@ async fn concurrent_updates_share_one_token_fetch() {
     for task in tasks {
         task.await.unwrap().unwrap();
     }
+}
+
+#[tokio::test]
+async fn concurrent_updates_share_one_token_fetch() {
+    let zoom = MockZoom::start().await;
+    let client = client(&zoom, zoom.server_to_server_auth());
+    updates_at_once(&client, 200).await;
     assert_eq!(zoom.api_requests().len(), 200);
     assert_eq!(zoom.token_requests(), 1);
 }
@@ -470,17 +475,7 @@ async fn a_rate_budget_keeps_every_one_second_window_under_it() {
         .rate_budget(RateBudget::PerSecond(RATE.try_into().unwrap()))
         .build()
         .unwrap();
-    let update = update();
-    let tasks: Vec<_> = (0..45)
-        .map(|_| {
-            let client = client.clone();
-            let update = update.clone();
-            tokio::spawn(async move { client.update_user(&UserId::me(), &update).await })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
+    updates_at_once(&client, 45).await;
     let at: Vec<Duration> = zoom.api_requests().iter().map(|r| r.at).collect();
     assert_eq!(at.len(), 45);
     let busiest = at

@@ -153,6 +153,39 @@ fn outcome(line: u64, user_id: &str, result: &Result<(), Error>) -> Value {
     }
 }
 
+/// Appends one outcome to the report: one write per outcome, so a crash tears at most the
+/// last line.
+fn write(report: &mut std::fs::File, value: &Value) -> Result<(), Failure> {
+    let mut line = value.to_string();
+    line.push('\n');
+    report
+        .write_all(line.as_bytes())
+        .map_err(|e| Failure::Failed(format!("cannot write the report: {e}")))
+}
+
+type Sent = (u64, UserId, Result<(), Error>);
+
+/// Waits for the next request in flight to finish and reports its outcome.
+async fn finish_next(
+    in_flight: &mut JoinSet<Sent>,
+    report: &mut std::fs::File,
+    tally: &mut Tally,
+    progress: &Progress,
+) -> Result<(), Failure> {
+    let Some(done) = in_flight.join_next().await else {
+        return Ok(());
+    };
+    let (line, user_id, result) = done.map_err(|e| Failure::Failed(e.to_string()))?;
+    write(report, &outcome(line, user_id.as_str(), &result))?;
+    if result.is_ok() {
+        tally.ok += 1;
+    } else {
+        tally.failed += 1;
+    }
+    progress.tick(tally);
+    Ok(())
+}
+
 #[derive(Default)]
 struct Tally {
     ok: u64,
@@ -250,28 +283,7 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
 
     let progress = Progress::new(total);
     let mut tally = Tally::default();
-    let mut in_flight: JoinSet<(u64, UserId, Result<(), Error>)> = JoinSet::new();
-    let write = |report: &mut std::fs::File, value: &Value| -> Result<(), Failure> {
-        // One write per outcome, so a crash tears at most the last line.
-        let mut line = value.to_string();
-        line.push('\n');
-        report
-            .write_all(line.as_bytes())
-            .map_err(|e| Failure::Failed(format!("cannot write the report: {e}")))
-    };
-    let finish = |report: &mut std::fs::File,
-                  tally: &mut Tally,
-                  (line, user_id, result): (u64, UserId, Result<(), Error>)|
-     -> Result<(), Failure> {
-        write(report, &outcome(line, user_id.as_str(), &result))?;
-        if result.is_ok() {
-            tally.ok += 1
-        } else {
-            tally.failed += 1
-        }
-        Ok(())
-    };
-
+    let mut in_flight: JoinSet<Sent> = JoinSet::new();
     // Pass 2: send, reading the file again.
     let mut lines = LineReader::open(&args.file).await?;
     while let Some((line, bytes)) = lines.next().await? {
@@ -299,14 +311,7 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
             }
         };
         while in_flight.len() >= usize::from(args.concurrency) {
-            if let Some(done) = in_flight.join_next().await {
-                finish(
-                    &mut report,
-                    &mut tally,
-                    done.map_err(|e| Failure::Failed(e.to_string()))?,
-                )?;
-                progress.tick(&tally);
-            }
+            finish_next(&mut in_flight, &mut report, &mut tally, &progress).await?;
         }
         let client = client.clone();
         in_flight.spawn(async move {
@@ -324,13 +329,8 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
             (line, user_id, result)
         });
     }
-    while let Some(done) = in_flight.join_next().await {
-        finish(
-            &mut report,
-            &mut tally,
-            done.map_err(|e| Failure::Failed(e.to_string()))?,
-        )?;
-        progress.tick(&tally);
+    while !in_flight.is_empty() {
+        finish_next(&mut in_flight, &mut report, &mut tally, &progress).await?;
     }
     progress.finish(&tally);
 
