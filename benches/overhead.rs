@@ -83,7 +83,6 @@ async fn one(setup: &Setup, side: Side) {
                 .patch(&setup.url)
                 .bearer_auth("bench-token")
                 .header("accept", "application/json")
-                .header("api-version", "2.0.0")
                 .header("user-agent", "zoom-user-update/0.1.0")
                 .timeout(Duration::from_secs(30))
                 .json(setup.update.as_raw())
