@@ -57,7 +57,8 @@ enum Side {
 }
 
 struct Setup {
-    url: String,
+    /// The base URL; both raw sides add `/users/{id}` per request, as any caller must.
+    base: String,
     raw: reqwest::Client,
     sdk: Client,
     update: UserUpdate,
@@ -69,7 +70,7 @@ async fn one(setup: &Setup, side: Side) {
         Side::Raw => {
             let response = setup
                 .raw
-                .patch(&setup.url)
+                .patch(format!("{}/users/{}", setup.base, setup.user))
                 .bearer_auth("bench-token")
                 .json(setup.update.as_raw())
                 .send()
@@ -80,7 +81,7 @@ async fn one(setup: &Setup, side: Side) {
         Side::RawSameRequest => {
             let response = setup
                 .raw
-                .patch(&setup.url)
+                .patch(format!("{}/users/{}", setup.base, setup.user))
                 .bearer_auth("bench-token")
                 .header("accept", "application/json")
                 .header("user-agent", "zoom-user-update/0.1.0")
@@ -135,7 +136,7 @@ fn main() {
     rt.block_on(async {
         let base = format!("http://{addr}/v2");
         let setup = Arc::new(Setup {
-            url: format!("{base}/users/me"),
+            base: base.clone(),
             raw: reqwest::Client::builder().connect_timeout(Duration::from_secs(10)).build().unwrap(),
             sdk: Client::builder(Auth::bearer("bench-token"))
                 .base_url(&base)
