@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::json::{json_type, pointer};
 use crate::{LoginType, Policy, Rule, UserId, UserUpdate, ValidationErrors, Violation};
 
 /// One update of a bulk file: whom, with which login type, and the validated body.
@@ -38,25 +39,22 @@ impl BulkLine {
     /// missing or invalid `user_id`, an unknown `login_type`, and every violation of the body
     /// (its paths prefixed with `/body`).
     pub fn parse(bytes: &[u8], policy: Policy) -> Result<Self, ValidationErrors> {
-        let single = |rule| ValidationErrors::from_vec(vec![Violation::new("", rule)]);
-        let value: Value = match serde_json::from_slice(bytes) {
-            Ok(value) => value,
-            Err(e) => {
-                return Err(single(Rule::InvalidJson {
+        match serde_json::from_slice(bytes) {
+            Ok(Value::Object(map)) => Self::from_map(&map, policy),
+            Ok(other) => Err(ValidationErrors::single(
+                "",
+                Rule::WrongType {
+                    expected: "object",
+                    found: json_type(&other),
+                },
+            )),
+            Err(e) => Err(ValidationErrors::single(
+                "",
+                Rule::InvalidJson {
                     detail: e.to_string(),
-                })
-                .unwrap_or_else(|| unreachable!()));
-            }
-        };
-        let Value::Object(map) = value else {
-            let found = json_type(&value);
-            return Err(single(Rule::WrongType {
-                expected: "object",
-                found,
-            })
-            .unwrap_or_else(|| unreachable!()));
-        };
-        Self::from_map(&map, policy)
+                },
+            )),
+        }
     }
 
     fn from_map(map: &Map<String, Value>, policy: Policy) -> Result<Self, ValidationErrors> {
@@ -66,10 +64,7 @@ impl BulkLine {
             .keys()
             .filter(|k| !["user_id", "login_type", "body"].contains(&k.as_str()))
         {
-            fail(
-                &format!("/{}", key.replace('~', "~0").replace('/', "~1")),
-                Rule::UnknownField,
-            );
+            fail(&pointer(&[key]), Rule::UnknownField);
         }
         let user_id = match map.get("user_id") {
             Some(Value::String(s)) => s
@@ -136,17 +131,5 @@ impl BulkLine {
             // Every `None` above recorded a violation.
             _ => unreachable!("a part is missing but no violation was recorded"),
         }
-    }
-}
-
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
     }
 }

@@ -12,6 +12,7 @@ use crate::auth::{Auth, TokenSource};
 use crate::error::{ApiError, Error, FieldError};
 use crate::generated::{self, types::ZoomError};
 use crate::hooks::{Hooks, Observed, PreparedRequest};
+use crate::lock;
 use crate::pacing::{Pacer, RateBudget};
 use crate::rate_limit::RateLimit;
 use crate::retry::RetryPolicy;
@@ -267,11 +268,10 @@ impl<'a> UpdateUserRequest<'a> {
             capture: Some(capture.clone()),
             ..self.hooks(placeholder, None)
         };
-        self.call(hooks).await.map_err(|e| map_error(e, None))?;
-        let captured = capture
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
+        if let Err(e) = self.call(hooks).await {
+            return Err(map_error(e, None).await);
+        }
+        let captured = lock(&capture).take();
         captured.ok_or_else(|| Error::Config("the request was not captured".into()))
     }
 
@@ -365,10 +365,7 @@ impl<'a> UpdateUserRequest<'a> {
         let hooks = self.hooks(authorization.clone(), Some(observed.clone()));
         let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
         let result = self.call(hooks).instrument(span.clone()).await;
-        let observed = observed
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take();
+        let observed = lock(&observed).take();
         let status = match &result {
             Ok(response) => Some(response.status().as_u16()),
             Err(e) => e
@@ -381,7 +378,7 @@ impl<'a> UpdateUserRequest<'a> {
         }
         let result = match result {
             Ok(_) => Ok(()),
-            Err(e) => Err(map_error(e, observed).await_body().await),
+            Err(e) => Err(map_error(e, observed).await),
         };
         (result, Some(authorization))
     }
@@ -396,45 +393,15 @@ impl<'a> IntoFuture for UpdateUserRequest<'a> {
     }
 }
 
-/// A mapped error whose body may still have to be read (an undocumented answer).
-enum Mapped {
-    Done(Error),
-    Unexpected(reqwest::Response),
-}
-
-impl Mapped {
-    async fn await_body(self) -> Error {
-        match self {
-            Mapped::Done(e) => e,
-            Mapped::Unexpected(response) => {
-                let status = response.status().as_u16();
-                let bytes = response.bytes().await.unwrap_or_default();
-                let body = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).into_owned();
-                Error::UnexpectedResponse { status, body }
-            }
-        }
-    }
-}
-
-impl From<Mapped> for Error {
-    fn from(m: Mapped) -> Self {
-        match m {
-            Mapped::Done(e) => e,
-            Mapped::Unexpected(r) => Error::UnexpectedResponse {
-                status: r.status().as_u16(),
-                body: String::new(),
-            },
-        }
-    }
-}
-
-fn map_error(
+/// The SDK's error for an error of the generated client (an undocumented answer's body is read,
+/// up to 1 KiB, for diagnosis).
+async fn map_error(
     e: generated::Error<ZoomError>,
     observed: Option<(u16, reqwest::header::HeaderMap)>,
-) -> Mapped {
+) -> Error {
     use generated::Error as G;
     let now = SystemTime::now();
-    Mapped::Done(match e {
+    match e {
         G::ErrorResponse(response) => {
             let status = response.status().as_u16();
             let limit = (status == 429).then(|| RateLimit::from_headers(response.headers(), now));
@@ -460,7 +427,12 @@ fn map_error(
                 }),
             }
         }
-        G::UnexpectedResponse(response) => return Mapped::Unexpected(response),
+        G::UnexpectedResponse(response) => {
+            let status = response.status().as_u16();
+            let bytes = response.bytes().await.unwrap_or_default();
+            let body = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).into_owned();
+            Error::UnexpectedResponse { status, body }
+        }
         // A documented status whose body is not Zoom's error body (a proxy's page, say).
         G::InvalidResponsePayload(bytes, _) => match observed {
             Some((429, headers)) => {
@@ -481,5 +453,5 @@ fn map_error(
         }
         G::InvalidRequest(message) => Error::Config(message),
         G::Custom(message) => Error::transport(message),
-    })
+    }
 }

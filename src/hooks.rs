@@ -1,13 +1,14 @@
 //! The inner state of the generated client and its request hooks: per-request auth header,
 //! timeout and user agent, the observed status of the answer, and dry-run capture.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use progenitor_client::{ClientHooks, OperationInfo};
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
 
 use crate::generated::{Client, Error};
+use crate::lock;
 
 /// Where the `post` hook leaves the status and headers of an error answer.
 pub(crate) type Observed = Arc<Mutex<Option<(u16, HeaderMap)>>>;
@@ -112,10 +113,6 @@ impl PreparedRequest {
             body,
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl ClientHooks<Hooks> for Client {

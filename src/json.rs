@@ -55,9 +55,12 @@ impl UserUpdate {
         };
         match intake {
             Ok(intake) => intake.build(policy),
-            Err(e) => Err(single(Rule::InvalidJson {
-                detail: e.to_string(),
-            })),
+            Err(e) => Err(ValidationErrors::single(
+                "",
+                Rule::InvalidJson {
+                    detail: e.to_string(),
+                },
+            )),
         }
     }
 
@@ -69,9 +72,12 @@ impl UserUpdate {
     pub fn from_value(value: &Value, policy: Policy) -> Result<Self, ValidationErrors> {
         match Intake::deserialize(value) {
             Ok(intake) => intake.build(policy),
-            Err(e) => Err(single(Rule::InvalidJson {
-                detail: e.to_string(),
-            })),
+            Err(e) => Err(ValidationErrors::single(
+                "",
+                Rule::InvalidJson {
+                    detail: e.to_string(),
+                },
+            )),
         }
     }
 }
@@ -85,10 +91,6 @@ impl<'de> Deserialize<'de> for UserUpdate {
     }
 }
 
-fn single(rule: Rule) -> ValidationErrors {
-    ValidationErrors::from_vec(vec![Violation::new("", rule)]).unwrap_or_else(|| unreachable!())
-}
-
 /// The body read so far: a builder, or the JSON type found instead of an object.
 struct Intake(Result<UserUpdateBuilder, &'static str>);
 
@@ -96,10 +98,13 @@ impl Intake {
     fn build(self, policy: Policy) -> Result<UserUpdate, ValidationErrors> {
         match self.0 {
             Ok(builder) => builder.policy(policy).build(),
-            Err(found) => Err(single(Rule::WrongType {
-                expected: "object",
-                found,
-            })),
+            Err(found) => Err(ValidationErrors::single(
+                "",
+                Rule::WrongType {
+                    expected: "object",
+                    found,
+                },
+            )),
         }
     }
 }
@@ -245,13 +250,36 @@ impl<'de> Deserialize<'de> for Intake {
     }
 }
 
-/// Anything but an object: the whole body has the wrong type.
+/// The visitor methods for anything but an object: each value becomes `$wrap(found)`, where
+/// `found` names the JSON type that came instead (arrays are read through and dropped).
 macro_rules! not_an_object {
-    ($($method:ident($($arg:ty)?) => $found:literal),* $(,)?) => {$(
-        fn $method<E: de::Error>(self $(, _: $arg)?) -> Result<Intake, E> {
-            Ok(Intake(Err($found)))
+    ($wrap:expr) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(($wrap)("string"))
         }
-    )*};
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(($wrap)("integer"))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(($wrap)("integer"))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(($wrap)("number"))
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(($wrap)("boolean"))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(($wrap)("null"))
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(($wrap)("null"))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(($wrap)("array"))
+        }
+    };
 }
 
 impl<'de> Visitor<'de> for IntakeVisitor {
@@ -261,20 +289,7 @@ impl<'de> Visitor<'de> for IntakeVisitor {
         f.write_str("a json object")
     }
 
-    not_an_object! {
-        visit_str(&str) => "string",
-        visit_i64(i64) => "integer",
-        visit_u64(u64) => "integer",
-        visit_f64(f64) => "number",
-        visit_bool(bool) => "boolean",
-        visit_unit() => "null",
-        visit_none() => "null",
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Intake, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Intake(Err("array")))
-    }
+    not_an_object!(|found| Intake(Err(found)));
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Intake, A::Error> {
         let mut b = UserUpdateBuilder::default();
@@ -418,61 +433,32 @@ impl<'de> Visitor<'de> for NestedVisitor {
         Ok(Nested(Ok((fields, extra))))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "array",
-        })))
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Nested, E> {
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "string",
-        })))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Nested, E> {
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "integer",
-        })))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Nested, E> {
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "integer",
-        })))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Nested, E> {
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "number",
-        })))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Nested, E> {
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "boolean",
-        })))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Nested, E> {
-        Ok(Nested(Err(Rule::WrongType {
-            expected: "object",
-            found: "null",
-        })))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Nested, E> {
-        self.visit_unit()
-    }
+    not_an_object!(|found| Nested(Err(Rule::WrongType {
+        expected: "object",
+        found
+    })));
 }
 
 /// An RFC 6901 JSON pointer: `~` is written `~0` and `/` is written `~1`.
-fn pointer(segments: &[&str]) -> String {
+pub(crate) fn pointer(segments: &[&str]) -> String {
     let mut out = String::new();
     for s in segments {
         out.push('/');
         out.push_str(&s.replace('~', "~0").replace('/', "~1"));
     }
     out
+}
+
+/// The JSON type of a parsed value, named as in [`Rule::WrongType`] (`integer` for whole
+/// numbers, `number` for the others).
+pub(crate) fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }

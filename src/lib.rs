@@ -65,6 +65,14 @@ pub use update::{UserUpdate, UserUpdateBuilder, Warning};
 pub use user_id::UserId;
 pub use user_type::UserType;
 
+/// Locks a mutex whose data stays valid even if a holder panicked (the crate's mutexes guard
+/// plain slots and schedules), so a panic elsewhere never turns into a second one here.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

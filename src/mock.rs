@@ -31,7 +31,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -43,7 +43,7 @@ use serde_json::{Map, Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-use crate::{Auth, Secret};
+use crate::{Auth, Secret, lock};
 
 /// A request the fake received.
 #[derive(Clone, PartialEq, Eq)]
@@ -166,10 +166,6 @@ impl Drop for MockZoom {
     fn drop(&mut self) {
         self.task.abort();
     }
-}
-
-fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl MockZoomBuilder {

@@ -1,8 +1,10 @@
 //! `RateBudget`: client-side pacing under Zoom's account limit.
 
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use crate::lock;
 
 /// A client-side request budget, shared by all clones of a [`Client`](crate::Client), so a
 /// bulk run stays under Zoom's per-account limit (label "Light") instead of collecting 429s.
@@ -65,7 +67,7 @@ impl Pacer {
     /// Waits for this request's slot.
     pub(crate) async fn ready(&self) {
         let slot = {
-            let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut next = lock(&self.next);
             let now = Instant::now();
             let slot = next.map_or(now, |n| n.max(now));
             *next = Some(slot + self.interval);

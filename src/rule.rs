@@ -336,6 +336,13 @@ impl ValidationErrors {
         (!violations.is_empty()).then_some(Self { violations })
     }
 
+    /// One violation.
+    pub(crate) fn single(path: &str, rule: Rule) -> Self {
+        Self {
+            violations: vec![Violation::new(path, rule)],
+        }
+    }
+
     /// The violations, in field order.
     #[must_use]
     pub fn violations(&self) -> &[Violation] {

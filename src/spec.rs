@@ -5,7 +5,6 @@
 //! a property this table does not decide, or a `maxLength` that differs from the one enforced.
 
 use crate::name::PersonName;
-use crate::policy::{VANITY_MAX, VANITY_MIN};
 use crate::update::{COMPANY_MAX, JOB_TITLE_MAX, LOCATION_MAX};
 
 /// The decision for one request property.
@@ -174,6 +173,3 @@ pub const FIELD_RULES: &[FieldRule] = &[
     ),
     field("/group_id", "string", FREE, SEED),
 ];
-
-/// The limits of `Strict`'s personal link name rule, for the table above.
-pub const VANITY_NAME_CHARS: (usize, usize) = (VANITY_MIN, VANITY_MAX);

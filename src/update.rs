@@ -568,11 +568,11 @@ impl UserUpdateBuilder {
         if set == 0 && violations.is_empty() {
             violations.push(Violation::new("", Rule::NoFields));
         }
-        if violations.is_empty() {
-            return Ok(UserUpdate { body, warnings });
-        }
         violations.sort_by_key(|v| Field::rank(v.path()));
-        Err(ValidationErrors::from_vec(violations).unwrap_or_else(|| unreachable!()))
+        match ValidationErrors::from_vec(violations) {
+            Some(errors) => Err(errors),
+            None => Ok(UserUpdate { body, warnings }),
+        }
     }
 
     /// A builder holding every field of a generated body, as raw input.
