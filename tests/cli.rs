@@ -225,6 +225,22 @@ fn update_with_mock_shows_the_whole_path() {
     assert!(stdout.contains("\"timezone\": \"Asia/Tokyo\""), "{stdout}");
 }
 
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    // `… | head`: the pipe is closed before the command writes anything
+    let mut child = cli()
+        .args(["update", "me", "--mock", "--dept", "Ops"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn update_against_a_server_reports_success_and_zoom_errors() {
     let zoom = MockZoom::start().await;

@@ -23,7 +23,9 @@ use tokio::task::JoinSet;
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::{BulkLine, Error, LoginType, Policy, RateBudget, UserId, UserUpdate};
 
-use crate::common::{ConnectionArgs, Failure, auth_from_env, build_client, describe, strip_bom};
+use crate::common::{
+    ConnectionArgs, Failure, auth_from_env, build_client, describe, say, strip_bom, violation_line,
+};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum Plan {
@@ -89,17 +91,7 @@ fn parse_line(line: u64, bytes: &[u8], policy: Policy) -> Result<Job, Vec<String
             login_type,
             update,
         }),
-        Err(errors) => Err(errors
-            .iter()
-            .map(|v| {
-                let path = if v.path().is_empty() {
-                    "(line)"
-                } else {
-                    v.path()
-                };
-                format!("{path}: {} ({})", v.rule(), v.rule().code())
-            })
-            .collect()),
+        Err(errors) => Err(errors.iter().map(|v| violation_line(v, "(line)")).collect()),
     }
 }
 
@@ -335,7 +327,7 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     progress.finish(&tally);
 
     let interrupted = stop.load(Ordering::SeqCst);
-    println!(
+    say(format_args!(
         "{} lines: {} ok, {} failed, {} invalid, {} skipped (already done){}",
         total,
         tally.ok,
@@ -347,7 +339,7 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
         } else {
             ""
         }
-    );
+    ));
     Ok(if interrupted {
         ExitCode::from(130)
     } else if tally.failed > 0 || tally.invalid > 0 {

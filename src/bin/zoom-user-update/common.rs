@@ -1,10 +1,10 @@
 //! What the commands share: failures, input reading, credentials and the client.
 
 use std::error::Error as _;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
-use zoom_user_update::{Auth, Client, Error, LoginType, RateBudget, RetryPolicy};
+use zoom_user_update::{Auth, Client, Error, LoginType, RateBudget, RetryPolicy, Violation};
 
 /// A command's failure: usage (exit 2) or a failed run (exit 1).
 #[derive(Debug)]
@@ -49,6 +49,47 @@ pub fn describe(err: &Error) -> String {
         text.push_str(&format!(": {}", api.message));
     }
     text
+}
+
+/// Prints `text` and a line break on standard output. When the reader has gone away
+/// (`… | head`), the program ends quietly instead of with `println!`'s panic and backtrace.
+pub fn say(text: impl std::fmt::Display) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
+/// One violation as the commands print it: `path: message (rule)`, with `whole` standing for the
+/// empty path (the whole body or line).
+pub fn violation_line(v: &Violation, whole: &str) -> String {
+    let path = if v.path().is_empty() { whole } else { v.path() };
+    format!("{path}: {} ({})", v.rule(), v.rule().code())
+}
+
+/// `METHOD TARGET`, one `name: value` line per header, a blank line and the body (pretty-printed
+/// when it is JSON). For `--dry-run` and what the `--mock` fake received.
+pub fn render_request(
+    method: &str,
+    target: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> String {
+    let mut out = format!("{method} {target}\n");
+    for (name, value) in headers {
+        out.push_str(&format!("{name}: {value}\n"));
+    }
+    out.push('\n');
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(json) => out.push_str(&serde_json::to_string_pretty(&json).unwrap_or_default()),
+        Err(_) => out.push_str(&String::from_utf8_lossy(body)),
+    }
+    out.push('\n');
+    out
 }
 
 /// `--login-type`: the spec value (`101`) or a name (`sso`).

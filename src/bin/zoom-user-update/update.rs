@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Map, Value};
-use zoom_user_update::mock::{MockZoom, RecordedRequest};
-use zoom_user_update::{Auth, LoginType, Policy, PreparedRequest, UserId, UserUpdate};
+use zoom_user_update::mock::MockZoom;
+use zoom_user_update::{Auth, LoginType, Policy, UserId, UserUpdate};
 
 use crate::common::{
     ConnectionArgs, Failure, auth_from_env, build_client, describe, parse_login_type, read_input,
+    render_request, say, violation_line,
 };
 
 #[derive(Debug, clap::Args)]
@@ -233,7 +234,13 @@ pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
             .dry_run()
             .await
             .map_err(|e| Failure::Failed(describe(&e)))?;
-        print!("{}", render_prepared(&prepared));
+        let rendered = render_request(
+            &prepared.method,
+            &prepared.url,
+            &prepared.headers,
+            &prepared.body,
+        );
+        say(rendered.trim_end_matches('\n'));
         return Ok(ExitCode::SUCCESS);
     }
 
@@ -256,19 +263,31 @@ pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
     }
     let outcome = request.await;
     if let Some(zoom) = &mock {
-        println!("The fake Zoom at {} received:\n", zoom.base_url());
+        say(format_args!(
+            "The fake Zoom at {} received:\n",
+            zoom.base_url()
+        ));
         for received in zoom.api_requests() {
-            println!("{}\n", render_recorded(&received));
+            let mut target = received.path.clone();
+            if let Some(query) = &received.query {
+                target = format!("{target}?{query}");
+            }
+            say(render_request(
+                &received.method,
+                &target,
+                &received.headers,
+                &received.body,
+            ));
         }
     }
     match outcome {
         Ok(()) => {
-            println!("updated user {user_id}");
+            say(format_args!("updated user {user_id}"));
             if let Some(profile) = mock.as_ref().and_then(|z| z.user(user_id.as_str())) {
-                println!(
+                say(format_args!(
                     "\nthe fake Zoom's profile of {user_id} now:\n{}",
                     pretty(&profile)
-                );
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -278,48 +297,11 @@ pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
 
 fn invalid(errors: Option<zoom_user_update::ValidationErrors>) -> Result<ExitCode, Failure> {
     for v in errors.iter().flatten() {
-        let path = if v.path().is_empty() {
-            "(body)"
-        } else {
-            v.path()
-        };
-        eprintln!("error: {path}: {} ({})", v.rule(), v.rule().code());
+        eprintln!("error: {}", violation_line(v, "(body)"));
     }
     Ok(ExitCode::from(1))
 }
 
 fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
-}
-
-fn body_text(body: &[u8]) -> String {
-    serde_json::from_slice::<Value>(body)
-        .map(|v| pretty(&v))
-        .unwrap_or_else(|_| String::from_utf8_lossy(body).into_owned())
-}
-
-/// `METHOD URL`, the headers, a blank line and the pretty JSON body.
-pub fn render_prepared(request: &PreparedRequest) -> String {
-    let mut out = format!("{} {}\n", request.method, request.url);
-    for (name, value) in &request.headers {
-        out.push_str(&format!("{name}: {value}\n"));
-    }
-    out.push('\n');
-    out.push_str(&body_text(&request.body));
-    out.push('\n');
-    out
-}
-
-fn render_recorded(request: &RecordedRequest) -> String {
-    let mut out = format!("{} {}", request.method, request.path);
-    if let Some(query) = &request.query {
-        out.push_str(&format!("?{query}"));
-    }
-    out.push('\n');
-    for (name, value) in &request.headers {
-        out.push_str(&format!("{name}: {value}\n"));
-    }
-    out.push('\n');
-    out.push_str(&body_text(&request.body));
-    out
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use zoom_user_update::{Policy, UserUpdate, ValidationErrors};
 
-use crate::common::{Failure, shown, strip_bom};
+use crate::common::{Failure, shown, strip_bom, violation_line};
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -111,12 +111,7 @@ fn print_result(
         }
         (Err(errors), false) => {
             for v in errors {
-                let path = if v.path().is_empty() {
-                    "(body)"
-                } else {
-                    v.path()
-                };
-                writeln!(out, "{prefix}{path}: {} ({})", v.rule(), v.rule().code())?;
+                writeln!(out, "{prefix}{}", violation_line(v, "(body)"))?;
             }
             Ok(())
         }
