@@ -122,9 +122,6 @@ impl ClientHooks<Hooks> for Client {
         _info: &OperationInfo,
     ) -> Result<(), Error<E>> {
         let hooks = &self.inner;
-        // progenitor sends `api-version: <info.version>` on every request; Zoom documents no such
-        // header, so requests keep to what the spec describes.
-        request.headers_mut().remove("api-version");
         if let Some(value) = &hooks.authorization {
             request.headers_mut().insert(AUTHORIZATION, value.clone());
         }
