@@ -280,7 +280,6 @@ impl<'a> UpdateUserRequest<'a> {
         Hooks {
             authorization: Some(authorization),
             user_agent: Some(inner.user_agent.clone()),
-            timeout: Some(inner.timeout),
             observed,
             capture: None,
         }
@@ -364,22 +363,28 @@ impl<'a> UpdateUserRequest<'a> {
         let observed = Arc::new(Mutex::new(None));
         let hooks = self.hooks(authorization.clone(), Some(observed.clone()));
         let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
-        let result = self.call(hooks).instrument(span.clone()).await;
-        let observed = lock(&observed).take();
+        // The timeout covers the whole exchange, reading an error answer's body included.
+        let exchange = async {
+            match self.call(hooks).await {
+                Ok(response) => Ok(response.status().as_u16()),
+                Err(e) => {
+                    let observed = lock(&observed).take();
+                    Err(map_error(e, observed).await)
+                }
+            }
+        };
+        let result = tokio::time::timeout(inner.timeout, exchange)
+            .instrument(span.clone())
+            .await
+            .unwrap_or_else(|elapsed| Err(Error::timeout(elapsed)));
         let status = match &result {
-            Ok(response) => Some(response.status().as_u16()),
-            Err(e) => e
-                .status()
-                .map(|s| s.as_u16())
-                .or(observed.as_ref().map(|o| o.0)),
+            Ok(status) => Some(*status),
+            Err(e) => e.status(),
         };
         if let Some(status) = status {
             span.record("status", status);
         }
-        let result = match result {
-            Ok(_) => Ok(()),
-            Err(e) => Err(map_error(e, observed).await),
-        };
+        let result = result.map(drop);
         (result, Some(authorization))
     }
 }

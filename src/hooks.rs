@@ -1,8 +1,7 @@
-//! The inner state of the generated client and its request hooks: per-request auth header,
-//! timeout and user agent, the observed status of the answer, and dry-run capture.
+//! The inner state of the generated client and its request hooks: per-request auth header and
+//! user agent, the observed status of the answer, and dry-run capture.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use progenitor_client::{ClientHooks, OperationInfo};
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
@@ -21,7 +20,6 @@ pub(crate) type Observed = Arc<Mutex<Option<(u16, HeaderMap)>>>;
 pub struct Hooks {
     pub(crate) authorization: Option<HeaderValue>,
     pub(crate) user_agent: Option<HeaderValue>,
-    pub(crate) timeout: Option<Duration>,
     /// Where `post` leaves the status and headers of the answer.
     pub(crate) observed: Option<Observed>,
     /// Dry run: `exec` records the request here and answers 204 without sending it.
@@ -53,7 +51,6 @@ impl std::fmt::Debug for Hooks {
                 &self.authorization.as_ref().map(|_| "<redacted>"),
             )
             .field("user_agent", &self.user_agent)
-            .field("timeout", &self.timeout)
             .field("dry_run", &self.capture.is_some())
             .finish()
     }
@@ -127,9 +124,6 @@ impl ClientHooks<Hooks> for Client {
         }
         if let Some(value) = &hooks.user_agent {
             request.headers_mut().insert(USER_AGENT, value.clone());
-        }
-        if let Some(timeout) = hooks.timeout {
-            *request.timeout_mut() = Some(timeout);
         }
         Ok(())
     }
