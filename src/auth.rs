@@ -197,8 +197,13 @@ impl TokenSource {
     }
 
     /// The `Authorization` header to send now. For OAuth, one fetch at a time: concurrent
-    /// callers wait on the lock and then share the token the first one fetched.
-    pub(crate) async fn header(&self, http: &reqwest::Client) -> Result<HeaderValue, AuthError> {
+    /// callers wait on the lock and then share the token the first one fetched. A fetch may
+    /// take `timeout` in all, so a token endpoint that hangs cannot hold the lock forever.
+    pub(crate) async fn header(
+        &self,
+        http: &reqwest::Client,
+        timeout: Duration,
+    ) -> Result<HeaderValue, AuthError> {
         let s2s = match (&self.fixed, &self.auth.0) {
             (Some(Some(header)), _) => return Ok(header.clone()),
             (Some(None), _) => return Err(AuthError::InvalidToken),
@@ -210,7 +215,7 @@ impl TokenSource {
             return Ok(token.header.clone());
         }
         let span = tracing::debug_span!("zoom.oauth_token", url = %s2s.token_url);
-        let fresh = self.fetch(http, s2s).instrument(span).await?;
+        let fresh = self.fetch(http, s2s, timeout).instrument(span).await?;
         let header = fresh.header.clone();
         *cache = Some(fresh);
         Ok(header)
@@ -228,9 +233,11 @@ impl TokenSource {
         &self,
         http: &reqwest::Client,
         s2s: &ServerToServer,
+        timeout: Duration,
     ) -> Result<CachedToken, AuthError> {
         let response = http
             .post(&s2s.token_url)
+            .timeout(timeout)
             .basic_auth(&s2s.client_id, Some(s2s.client_secret.expose()))
             .form(&[
                 ("grant_type", "account_credentials"),

@@ -127,7 +127,8 @@ impl ClientBuilder {
         self
     }
 
-    /// How long one attempt may take in all, answer included (default 30 s).
+    /// How long one attempt may take in all, answer included (default 30 s). A fetch of an
+    /// OAuth token gets the same limit.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -356,7 +357,7 @@ impl<'a> UpdateUserRequest<'a> {
         if let Some(pacer) = &inner.pacer {
             pacer.ready().await;
         }
-        let authorization = match inner.tokens.header(&inner.http).await {
+        let authorization = match inner.tokens.header(&inner.http, inner.timeout).await {
             Ok(header) => header,
             Err(e) => return (Err(Error::Auth(e)), None),
         };

@@ -1,6 +1,7 @@
 //! The client against the fake Zoom: auth, typed errors, retries, pacing, path encoding,
 //! secrets, and snapshots of the full requests it sends.
 
+use std::future::IntoFuture;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -262,6 +263,46 @@ async fn wrong_client_secret_is_an_auth_error_without_the_secret() {
     assert!(!report.contains("wrong-secret-123"), "{report}");
     insta::assert_snapshot!("auth_error_chain", report);
     assert!(zoom.api_requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_token_endpoint_that_hangs_fails_within_the_timeout() {
+    // Accepts connections and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let token_url = format!("http://{}/oauth/token", listener.local_addr().unwrap());
+    let held = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            open.push(stream);
+        }
+    });
+    let zoom = MockZoom::start().await;
+    let auth = Auth::server_to_server(
+        MockZoom::ACCOUNT_ID,
+        MockZoom::CLIENT_ID,
+        MockZoom::CLIENT_SECRET,
+    )
+    .token_url(token_url);
+    let client = Client::builder(auth)
+        .base_url(zoom.base_url())
+        .timeout(Duration::from_millis(200))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    // Without a limit on the token fetch this would wait forever (holding the token lock every
+    // other update waits on); the outer limit only keeps a regression from hanging the run.
+    let err = tokio::time::timeout(
+        Duration::from_secs(20),
+        client.update_user(&UserId::me(), &update()).into_future(),
+    )
+    .await
+    .expect("the token fetch is not bounded by the client's timeout")
+    .unwrap_err();
+    assert!(matches!(err, Error::Auth(_)), "{err:?}");
+    let source = std::error::Error::source(&err).unwrap().to_string();
+    assert_eq!(source, "could not reach the token endpoint");
+    assert!(zoom.api_requests().is_empty());
+    held.abort();
 }
 
 fn http_date(t: SystemTime) -> String {
