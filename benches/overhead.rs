@@ -126,8 +126,14 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    // `--profile raw|sdk`: 2,000 sequential requests of one side, for callgrind.
-    let profile = std::env::args().skip_while(|a| a != "--profile").nth(1);
+    // `--profile raw|same|sdk [N]`: N (default 2,000) sequential requests of one side, for
+    // callgrind. Two counts give the marginal cost of one request without the start-up.
+    let mut profile_args = std::env::args().skip_while(|a| a != "--profile").skip(1);
+    let profile = profile_args.next();
+    let profile_requests: usize = profile_args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
     let addr = start_server();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -157,7 +163,7 @@ fn main() {
                 "same" => Side::RawSameRequest,
                 _ => Side::Raw,
             };
-            round(&setup, side, 2_000, 1).await;
+            round(&setup, side, profile_requests, 1).await;
             return;
         }
         let (rounds, sequential, concurrent) = if quick { (3, 500, 4_000) } else { (7, 3_000, 30_000) };
