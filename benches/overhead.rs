@@ -1,6 +1,7 @@
 //! Per-request overhead: the SDK's `update_user` against a plain reqwest PATCH of the same body
-//! to the same loopback server, which answers 204 at once. Rounds alternate raw and SDK; the
-//! median throughput of each is reported with the ratio sdk / raw.
+//! to the same loopback server, which answers 204 at once. Each round runs the three sides back
+//! to back; the reported ratio is the median over rounds of sdk / raw within a round (with the
+//! lowest and highest), next to the median throughput of each side.
 //!
 //! `cargo bench --bench overhead --features mock` (`-- --quick` for a short run).
 
@@ -47,6 +48,7 @@ fn start_server() -> SocketAddr {
 }
 
 #[derive(Clone, Copy, PartialEq)]
+#[repr(usize)]
 enum Side {
     /// A plain reqwest PATCH: bearer token and JSON body.
     Raw,
@@ -100,8 +102,28 @@ async fn one(setup: &Setup, side: Side) {
     }
 }
 
-/// Requests per second for `total` requests spread over `concurrency` tasks.
-async fn round(setup: &Arc<Setup>, side: Side, total: usize, concurrency: usize) -> f64 {
+/// CPU time used by this process so far (all threads, the server's included).
+fn process_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant libc defines.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+struct Measured {
+    /// Requests per second.
+    per_s: f64,
+    /// Process CPU time per request, in microseconds.
+    cpu_us: f64,
+}
+
+/// Throughput and CPU cost of `total` requests spread over `concurrency` tasks.
+async fn round(setup: &Arc<Setup>, side: Side, total: usize, concurrency: usize) -> Measured {
+    let cpu = process_cpu_time();
     let started = Instant::now();
     let tasks: Vec<_> = (0..concurrency)
         .map(|_| {
@@ -116,7 +138,11 @@ async fn round(setup: &Arc<Setup>, side: Side, total: usize, concurrency: usize)
     for t in tasks {
         t.await.unwrap();
     }
-    (total / concurrency * concurrency) as f64 / started.elapsed().as_secs_f64()
+    let sent = (total / concurrency * concurrency) as f64;
+    Measured {
+        per_s: sent / started.elapsed().as_secs_f64(),
+        cpu_us: (process_cpu_time() - cpu).as_secs_f64() * 1e6 / sent,
+    }
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -126,14 +152,19 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    // `--profile raw|same|sdk [N]`: N (default 2,000) sequential requests of one side, for
-    // callgrind. Two counts give the marginal cost of one request without the start-up.
+    // `--profile raw|same|sdk [N [C]]`: N (default 2,000) requests of one side over C tasks
+    // (default 1), for callgrind or perf. Two counts give the marginal cost of one request
+    // without the start-up.
     let mut profile_args = std::env::args().skip_while(|a| a != "--profile").skip(1);
     let profile = profile_args.next();
     let profile_requests: usize = profile_args
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or(2_000);
+    let profile_tasks: usize = profile_args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
     let addr = start_server();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -163,27 +194,49 @@ fn main() {
                 "same" => Side::RawSameRequest,
                 _ => Side::Raw,
             };
-            round(&setup, side, profile_requests, 1).await;
+            round(&setup, side, profile_requests, profile_tasks).await;
             return;
         }
-        let (rounds, sequential, concurrent) = if quick { (3, 500, 4_000) } else { (7, 3_000, 30_000) };
+        let (rounds, sequential, concurrent) = if quick { (6, 300, 2_000) } else { (45, 700, 4_000) };
         // warm-up: connections, allocator, lazily built tables
         round(&setup, Side::Raw, 500, 64).await;
         round(&setup, Side::Sdk, 500, 64).await;
         for (name, total, concurrency) in
             [("sequential", sequential, 1), ("concurrency 64", concurrent, 64)]
         {
+            // Each round measures the three sides back to back, in an order that rotates from
+            // round to round; the ratios are taken within a round, so load that drifts over the
+            // run cancels out.
             let (mut raw, mut same, mut sdk) = (Vec::new(), Vec::new(), Vec::new());
-            for _ in 0..rounds {
-                raw.push(round(&setup, Side::Raw, total, concurrency).await);
-                same.push(round(&setup, Side::RawSameRequest, total, concurrency).await);
-                sdk.push(round(&setup, Side::Sdk, total, concurrency).await);
+            let (mut vs_raw, mut vs_same, mut cpu_vs_raw) = (Vec::new(), Vec::new(), Vec::new());
+            for r in 0..rounds {
+                let mut order = [Side::Raw, Side::RawSameRequest, Side::Sdk];
+                order.rotate_left(r % 3);
+                let (mut per_s, mut cpu_us) = ([0.0; 3], [0.0; 3]);
+                for side in order {
+                    let m = round(&setup, side, total, concurrency).await;
+                    per_s[side as usize] = m.per_s;
+                    cpu_us[side as usize] = m.cpu_us;
+                }
+                cpu_vs_raw.push(cpu_us[2] / cpu_us[0]);
+                raw.push(per_s[0]);
+                same.push(per_s[1]);
+                sdk.push(per_s[2]);
+                vs_raw.push(per_s[2] / per_s[0]);
+                vs_same.push(per_s[2] / per_s[1]);
             }
-            let (raw, same, sdk) = (median(raw), median(same), median(sdk));
+            let (min, max) = (
+                vs_raw.iter().copied().fold(f64::INFINITY, f64::min),
+                vs_raw.iter().copied().fold(0.0, f64::max),
+            );
             println!(
-                "{{\"bench\": \"overhead\", \"case\": \"{name}\", \"raw_per_s\": {raw:.0}, \"raw_same_request_per_s\": {same:.0}, \"sdk_per_s\": {sdk:.0}, \"ratio_vs_raw\": {:.3}, \"ratio_vs_same_request\": {:.3}}}",
-                sdk / raw,
-                sdk / same
+                "{{\"bench\": \"overhead\", \"case\": \"{name}\", \"rounds\": {rounds}, \"raw_per_s\": {:.0}, \"raw_same_request_per_s\": {:.0}, \"sdk_per_s\": {:.0}, \"ratio_vs_raw\": {:.3}, \"ratio_vs_raw_min\": {min:.3}, \"ratio_vs_raw_max\": {max:.3}, \"ratio_vs_same_request\": {:.3}, \"cpu_per_request_vs_raw\": {:.3}}}",
+                median(raw),
+                median(same),
+                median(sdk),
+                median(vs_raw),
+                median(vs_same),
+                median(cpu_vs_raw)
             );
         }
     });
