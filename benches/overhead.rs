@@ -1,7 +1,8 @@
 //! Per-request overhead: the SDK's `update_user` against a plain reqwest PATCH of the same body
-//! to the same loopback server, which answers 204 at once. Each round runs the three sides back
-//! to back; the reported ratio is the median over rounds of sdk / raw within a round (with the
-//! lowest and highest), next to the median throughput of each side.
+//! to the same loopback server, which answers 204 at once, with two sides in between: the same
+//! request built by hand, and the generated client alone. Each round runs the four sides back to
+//! back; a reported ratio is the median over rounds of the ratio within a round (for sdk / raw
+//! with the lowest and highest), next to the median throughput of each side.
 //!
 //! `cargo bench --bench overhead --features mock` (`-- --quick` for a short run).
 
@@ -13,7 +14,7 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{Response, StatusCode};
 use hyper_util::rt::TokioIo;
-use zoom_user_update::{Auth, Client, RetryPolicy, UserId, UserUpdate};
+use zoom_user_update::{Auth, Client, RetryPolicy, UserId, UserUpdate, raw};
 
 /// A server on its own thread and runtime that reads the request and answers 204.
 fn start_server() -> SocketAddr {
@@ -54,14 +55,20 @@ enum Side {
     Raw,
     /// The same request the SDK sends (its headers and its 30 s timeout), by hand.
     RawSameRequest,
+    /// The generated client (`raw::Client`) with a bearer token and nothing else: what
+    /// progenitor's request path costs before the handwritten layer.
+    Generated,
     /// `Client::update_user`.
     Sdk,
 }
+
+const SIDES: [Side; 4] = [Side::Raw, Side::RawSameRequest, Side::Generated, Side::Sdk];
 
 struct Setup {
     /// The base URL; both raw sides add `/users/{id}` per request, as any caller must.
     base: String,
     raw: reqwest::Client,
+    generated: raw::Client,
     sdk: Client,
     update: UserUpdate,
     user: UserId,
@@ -90,6 +97,14 @@ async fn one(setup: &Setup, side: Side) {
                 .timeout(Duration::from_secs(30))
                 .json(setup.update.as_raw())
                 .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 204);
+        }
+        Side::Generated => {
+            let response = setup
+                .generated
+                .user_update(setup.user.as_str(), None, setup.update.as_raw())
                 .await
                 .unwrap();
             assert_eq!(response.status(), 204);
@@ -152,7 +167,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
-    // `--profile raw|same|sdk [N [C]]`: N (default 2,000) requests of one side over C tasks
+    // `--profile raw|same|generated|sdk [N [C]]`: N (default 2,000) requests of one side over C tasks
     // (default 1), for callgrind or perf. Two counts give the marginal cost of one request
     // without the start-up.
     let mut profile_args = std::env::args().skip_while(|a| a != "--profile").skip(1);
@@ -175,6 +190,11 @@ fn main() {
         let setup = Arc::new(Setup {
             base: base.clone(),
             raw: reqwest::Client::builder().connect_timeout(Duration::from_secs(10)).build().unwrap(),
+            generated: raw::Client::new_with_client(
+                &base,
+                reqwest::Client::builder().connect_timeout(Duration::from_secs(10)).build().unwrap(),
+                raw::Hooks::with_bearer_token("bench-token").unwrap(),
+            ),
             sdk: Client::builder(Auth::bearer("bench-token"))
                 .base_url(&base)
                 .retry(RetryPolicy::none())
@@ -192,51 +212,54 @@ fn main() {
             let side = match side.as_str() {
                 "sdk" => Side::Sdk,
                 "same" => Side::RawSameRequest,
+                "generated" => Side::Generated,
                 _ => Side::Raw,
             };
             round(&setup, side, profile_requests, profile_tasks).await;
             return;
         }
-        let (rounds, sequential, concurrent) = if quick { (6, 300, 2_000) } else { (45, 700, 4_000) };
+        let (rounds, sequential, concurrent) = if quick { (8, 300, 2_000) } else { (44, 700, 4_000) };
         // warm-up: connections, allocator, lazily built tables
         round(&setup, Side::Raw, 500, 64).await;
         round(&setup, Side::Sdk, 500, 64).await;
         for (name, total, concurrency) in
             [("sequential", sequential, 1), ("concurrency 64", concurrent, 64)]
         {
-            // Each round measures the three sides back to back, in an order that rotates from
-            // round to round; the ratios are taken within a round, so load that drifts over the
-            // run cancels out.
-            let (mut raw, mut same, mut sdk) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut vs_raw, mut vs_same, mut cpu_vs_raw) = (Vec::new(), Vec::new(), Vec::new());
+            // Each round measures the sides back to back, in an order that rotates from round
+            // to round; the ratios are taken within a round, so load that drifts over the run
+            // cancels out.
+            let mut per_s: [Vec<f64>; 4] = Default::default();
+            let mut cpu_us: [Vec<f64>; 4] = Default::default();
             for r in 0..rounds {
-                let mut order = [Side::Raw, Side::RawSameRequest, Side::Sdk];
-                order.rotate_left(r % 3);
-                let (mut per_s, mut cpu_us) = ([0.0; 3], [0.0; 3]);
+                let mut order = SIDES;
+                order.rotate_left(r % SIDES.len());
                 for side in order {
                     let m = round(&setup, side, total, concurrency).await;
-                    per_s[side as usize] = m.per_s;
-                    cpu_us[side as usize] = m.cpu_us;
+                    per_s[side as usize].push(m.per_s);
+                    cpu_us[side as usize].push(m.cpu_us);
                 }
-                cpu_vs_raw.push(cpu_us[2] / cpu_us[0]);
-                raw.push(per_s[0]);
-                same.push(per_s[1]);
-                sdk.push(per_s[2]);
-                vs_raw.push(per_s[2] / per_s[0]);
-                vs_same.push(per_s[2] / per_s[1]);
             }
+            // Per round, side a / side b; then the median over rounds (and the extremes).
+            let ratio = |v: &[Vec<f64>; 4], a: Side, b: Side| -> Vec<f64> {
+                v[a as usize].iter().zip(&v[b as usize]).map(|(x, y)| x / y).collect()
+            };
+            let sdk_vs_raw = ratio(&per_s, Side::Sdk, Side::Raw);
             let (min, max) = (
-                vs_raw.iter().copied().fold(f64::INFINITY, f64::min),
-                vs_raw.iter().copied().fold(0.0, f64::max),
+                sdk_vs_raw.iter().copied().fold(f64::INFINITY, f64::min),
+                sdk_vs_raw.iter().copied().fold(0.0, f64::max),
             );
+            let per_s_of = |side: Side| median(per_s[side as usize].clone());
             println!(
-                "{{\"bench\": \"overhead\", \"case\": \"{name}\", \"rounds\": {rounds}, \"raw_per_s\": {:.0}, \"raw_same_request_per_s\": {:.0}, \"sdk_per_s\": {:.0}, \"ratio_vs_raw\": {:.3}, \"ratio_vs_raw_min\": {min:.3}, \"ratio_vs_raw_max\": {max:.3}, \"ratio_vs_same_request\": {:.3}, \"cpu_per_request_vs_raw\": {:.3}}}",
-                median(raw),
-                median(same),
-                median(sdk),
-                median(vs_raw),
-                median(vs_same),
-                median(cpu_vs_raw)
+                "{{\"bench\": \"overhead\", \"case\": \"{name}\", \"rounds\": {rounds}, \"raw_per_s\": {:.0}, \"raw_same_request_per_s\": {:.0}, \"generated_per_s\": {:.0}, \"sdk_per_s\": {:.0}, \"ratio_vs_raw\": {:.3}, \"ratio_vs_raw_min\": {min:.3}, \"ratio_vs_raw_max\": {max:.3}, \"ratio_vs_same_request\": {:.3}, \"ratio_vs_generated\": {:.3}, \"generated_vs_raw\": {:.3}, \"cpu_per_request_vs_raw\": {:.3}}}",
+                per_s_of(Side::Raw),
+                per_s_of(Side::RawSameRequest),
+                per_s_of(Side::Generated),
+                per_s_of(Side::Sdk),
+                median(sdk_vs_raw),
+                median(ratio(&per_s, Side::Sdk, Side::RawSameRequest)),
+                median(ratio(&per_s, Side::Sdk, Side::Generated)),
+                median(ratio(&per_s, Side::Generated, Side::Raw)),
+                median(ratio(&cpu_us, Side::Sdk, Side::Raw)),
             );
         }
     });

@@ -34,21 +34,21 @@ if command -v valgrind >/dev/null; then
 fi
 
 echo
-echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; 45 rounds, three sides back to back in each)"
+echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; 44 rounds, four sides back to back in each)"
 cargo bench --quiet --bench overhead --features mock 2>/dev/null >"$OUT/overhead.jsonl"
 python3 - <<'PY'
 import json
-print("| case | plain reqwest | same request by hand | sdk | sdk / plain (median of rounds, min-max) | sdk / same request | cpu per request sdk / plain |")
-print("| --- | --- | --- | --- | --- | --- | --- |")
+print("| case | plain reqwest | same request by hand | generated client | sdk | sdk / plain (median of rounds, min-max) | sdk / same request | sdk / generated | generated / plain | cpu per request sdk / plain |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for line in open("target/bench-results/overhead.jsonl"):
     r = json.loads(line)
-    print("| {case} | {raw_per_s}/s | {raw_same_request_per_s}/s | {sdk_per_s}/s | {ratio_vs_raw:.3f} ({ratio_vs_raw_min:.2f}-{ratio_vs_raw_max:.2f}) | {ratio_vs_same_request:.3f} | {cpu_per_request_vs_raw:.3f} |".format(**r))
+    print("| {case} | {raw_per_s}/s | {raw_same_request_per_s}/s | {generated_per_s}/s | {sdk_per_s}/s | {ratio_vs_raw:.3f} ({ratio_vs_raw_min:.2f}-{ratio_vs_raw_max:.2f}) | {ratio_vs_same_request:.3f} | {ratio_vs_generated:.3f} | {generated_vs_raw:.3f} | {cpu_per_request_vs_raw:.3f} |".format(**r))
 PY
 if command -v valgrind >/dev/null; then
   echo
   echo "marginal instructions per request (callgrind; (I(3000) - I(1000)) / 2000, client and server together):"
   BENCH=$(cargo bench --bench overhead --features mock --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\))/\1/p')
-  for side in raw same sdk; do
+  for side in raw same generated sdk; do
     a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BENCH" --profile $side 1000 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
     b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BENCH" --profile $side 3000 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
     echo "$side $(( (b - a) / 2000 ))"
