@@ -5,6 +5,8 @@
 
 use std::{env, fs, path::PathBuf, process::ExitCode};
 
+use quote::ToTokens;
+
 const SPEC: &str = "openapi/user-update.json";
 
 fn main() -> ExitCode {
@@ -87,7 +89,6 @@ fn generate() -> Result<(), String> {
 /// and a raw-client request sends only what Zoom's spec describes. The codegen snapshot test
 /// shows the result.
 fn drop_api_version_header(file: &mut syn::File) {
-    use quote::ToTokens;
     let mentions = |stmt: &syn::Stmt, what: &str| stmt.to_token_stream().to_string().contains(what);
     for item in &mut file.items {
         let syn::Item::Impl(block) = item else {
@@ -124,7 +125,6 @@ fn drop_api_version_header(file: &mut syn::File) {
 
 /// Replaces `<receiver>.headers(header_map)` anywhere in a call chain by `<receiver>`.
 fn unwrap_headers_call(expr: &mut syn::Expr) {
-    use quote::ToTokens;
     match expr {
         syn::Expr::Try(e) => unwrap_headers_call(&mut e.expr),
         syn::Expr::MethodCall(call) => {

@@ -156,6 +156,9 @@ pub(crate) struct TokenSource {
     /// A static bearer token's header, built once.
     fixed: Option<Option<HeaderValue>>,
     cache: Arc<Mutex<Option<CachedToken>>>,
+    /// How long one token fetch may take in all, so a token endpoint that hangs cannot hold the
+    /// cache lock forever.
+    fetch_timeout: Duration,
 }
 
 impl fmt::Debug for TokenSource {
@@ -180,7 +183,7 @@ struct TokenError {
 }
 
 impl TokenSource {
-    pub(crate) fn new(auth: Auth) -> Self {
+    pub(crate) fn new(auth: Auth, fetch_timeout: Duration) -> Self {
         let fixed = match &auth.0 {
             AuthKind::Bearer(token) => Some(bearer_header(token.expose()).ok()),
             AuthKind::ServerToServer(_) => None,
@@ -189,6 +192,7 @@ impl TokenSource {
             auth,
             fixed,
             cache: Arc::new(Mutex::new(None)),
+            fetch_timeout,
         }
     }
 
@@ -197,13 +201,8 @@ impl TokenSource {
     }
 
     /// The `Authorization` header to send now. For OAuth, one fetch at a time: concurrent
-    /// callers wait on the lock and then share the token the first one fetched. A fetch may
-    /// take `timeout` in all, so a token endpoint that hangs cannot hold the lock forever.
-    pub(crate) async fn header(
-        &self,
-        http: &reqwest::Client,
-        timeout: Duration,
-    ) -> Result<HeaderValue, AuthError> {
+    /// callers wait on the lock and then share the token the first one fetched.
+    pub(crate) async fn header(&self, http: &reqwest::Client) -> Result<HeaderValue, AuthError> {
         let s2s = match (&self.fixed, &self.auth.0) {
             (Some(Some(header)), _) => return Ok(header.clone()),
             (Some(None), _) => return Err(AuthError::InvalidToken),
@@ -215,7 +214,7 @@ impl TokenSource {
             return Ok(token.header.clone());
         }
         let span = tracing::debug_span!("zoom.oauth_token", url = %s2s.token_url);
-        let fresh = self.fetch(http, s2s, timeout).instrument(span).await?;
+        let fresh = self.fetch(http, s2s).instrument(span).await?;
         let header = fresh.header.clone();
         *cache = Some(fresh);
         Ok(header)
@@ -233,11 +232,10 @@ impl TokenSource {
         &self,
         http: &reqwest::Client,
         s2s: &ServerToServer,
-        timeout: Duration,
     ) -> Result<CachedToken, AuthError> {
         let response = http
             .post(&s2s.token_url)
-            .timeout(timeout)
+            .timeout(self.fetch_timeout)
             .basic_auth(&s2s.client_id, Some(s2s.client_secret.expose()))
             .form(&[
                 ("grant_type", "account_credentials"),

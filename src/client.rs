@@ -184,7 +184,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 base_url,
                 http,
-                tokens: TokenSource::new(self.auth),
+                tokens: TokenSource::new(self.auth, self.timeout),
                 retry: self.retry,
                 pacer: self.budget.map(Pacer::new),
                 timeout: self.timeout,
@@ -357,7 +357,7 @@ impl<'a> UpdateUserRequest<'a> {
         if let Some(pacer) = &inner.pacer {
             pacer.ready().await;
         }
-        let authorization = match inner.tokens.header(&inner.http, inner.timeout).await {
+        let authorization = match inner.tokens.header(&inner.http).await {
             Ok(header) => header,
             Err(e) => return (Err(Error::Auth(e)), None),
         };
