@@ -62,6 +62,9 @@ enum Side {
     Sdk,
 }
 
+/// The SDK's default `User-Agent`, sent by hand on the same-request side.
+const SDK_USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
 const SIDES: [Side; 4] = [Side::Raw, Side::RawSameRequest, Side::Generated, Side::Sdk];
 
 struct Setup {
@@ -76,29 +79,18 @@ struct Setup {
 
 async fn one(setup: &Setup, side: Side) {
     match side {
-        Side::Raw => {
-            let response = setup
+        Side::Raw | Side::RawSameRequest => {
+            let mut request = setup
                 .raw
                 .patch(format!("{}/users/{}", setup.base, setup.user))
-                .bearer_auth("bench-token")
-                .json(setup.update.as_raw())
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(response.status(), 204);
-        }
-        Side::RawSameRequest => {
-            let response = setup
-                .raw
-                .patch(format!("{}/users/{}", setup.base, setup.user))
-                .bearer_auth("bench-token")
-                .header("accept", "application/json")
-                .header("user-agent", "zoom-user-update/0.1.0")
-                .timeout(Duration::from_secs(30))
-                .json(setup.update.as_raw())
-                .send()
-                .await
-                .unwrap();
+                .bearer_auth("bench-token");
+            if side == Side::RawSameRequest {
+                request = request
+                    .header("accept", "application/json")
+                    .header("user-agent", SDK_USER_AGENT)
+                    .timeout(Duration::from_secs(30));
+            }
+            let response = request.json(setup.update.as_raw()).send().await.unwrap();
             assert_eq!(response.status(), 204);
         }
         Side::Generated => {
@@ -160,6 +152,14 @@ async fn round(setup: &Arc<Setup>, side: Side, total: usize, concurrency: usize)
     }
 }
 
+/// A reqwest client as the SDK builds one (10 s connect timeout), for the sides without the SDK.
+fn plain_http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -189,10 +189,10 @@ fn main() {
         let base = format!("http://{addr}/v2");
         let setup = Arc::new(Setup {
             base: base.clone(),
-            raw: reqwest::Client::builder().connect_timeout(Duration::from_secs(10)).build().unwrap(),
+            raw: plain_http(),
             generated: raw::Client::new_with_client(
                 &base,
-                reqwest::Client::builder().connect_timeout(Duration::from_secs(10)).build().unwrap(),
+                plain_http(),
                 raw::Hooks::with_bearer_token("bench-token").unwrap(),
             ),
             sdk: Client::builder(Auth::bearer("bench-token"))

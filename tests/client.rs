@@ -1,7 +1,6 @@
 //! The client against the fake Zoom: auth, typed errors, retries, pacing, path encoding,
 //! secrets, and snapshots of the full requests it sends.
 
-use std::future::IntoFuture;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -21,6 +20,16 @@ fn client(zoom: &MockZoom, auth: Auth) -> Client {
     Client::builder(auth)
         .base_url(zoom.base_url())
         .retry(fast_retries())
+        .build()
+        .unwrap()
+}
+
+/// A client that gives up on an attempt after 200 ms and does not retry.
+fn impatient_client(zoom: &MockZoom, auth: Auth) -> Client {
+    Client::builder(auth)
+        .base_url(zoom.base_url())
+        .timeout(Duration::from_millis(200))
+        .retry(RetryPolicy::none())
         .build()
         .unwrap()
 }
@@ -283,17 +292,12 @@ async fn a_token_endpoint_that_hangs_fails_within_the_timeout() {
         MockZoom::CLIENT_SECRET,
     )
     .token_url(token_url);
-    let client = Client::builder(auth)
-        .base_url(zoom.base_url())
-        .timeout(Duration::from_millis(200))
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = impatient_client(&zoom, auth);
     // Without a limit on the token fetch this would wait forever (holding the token lock every
     // other update waits on); the outer limit only keeps a regression from hanging the run.
     let err = tokio::time::timeout(
         Duration::from_secs(20),
-        client.update_user(&UserId::me(), &update()).into_future(),
+        client.update_user(&UserId::me(), &update()),
     )
     .await
     .expect("the token fetch is not bounded by the client's timeout")
@@ -433,12 +437,7 @@ async fn an_exhausted_retry_budget_says_so() {
 async fn a_timeout_is_a_clear_error() {
     let zoom = MockZoom::start().await;
     zoom.push_fault(Fault::Delay(Duration::from_secs(3)));
-    let client = Client::builder(zoom.bearer_auth())
-        .base_url(zoom.base_url())
-        .timeout(Duration::from_millis(200))
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = impatient_client(&zoom, zoom.bearer_auth());
     let err = client
         .update_user(&UserId::me(), &update())
         .await
