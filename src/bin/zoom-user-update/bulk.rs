@@ -24,7 +24,8 @@ use zoom_user_update::mock::MockZoom;
 use zoom_user_update::{BulkLine, Error, LoginType, Policy, RateBudget, UserId, UserUpdate};
 
 use crate::common::{
-    ConnectionArgs, Failure, auth_from_env, build_client, describe, say, strip_bom, violation_line,
+    ConnectionArgs, Failure, PolicyArg, auth_from_env, build_client, describe, say, strip_bom,
+    violation_line,
 };
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -59,9 +60,8 @@ pub struct BulkArgs {
     /// Requests in flight at most.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
     concurrency: u16,
-    /// Also apply the rules of Zoom's support pages.
-    #[arg(long)]
-    strict: bool,
+    #[command(flatten)]
+    policy: PolicyArg,
     /// Send to an in-process fake Zoom (users are created for every user_id of the file).
     #[arg(long)]
     mock: bool,
@@ -187,11 +187,7 @@ struct Tally {
 }
 
 pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
-    let policy = if args.strict {
-        Policy::Strict
-    } else {
-        Policy::Spec
-    };
+    let policy = args.policy.policy();
 
     // Pass 1: validate every line; report the invalid ones before anything is sent.
     let mut total = 0u64;

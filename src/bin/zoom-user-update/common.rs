@@ -4,7 +4,27 @@ use std::error::Error as _;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use zoom_user_update::{Auth, Client, Error, LoginType, RateBudget, RetryPolicy, Violation};
+use zoom_user_update::{
+    Auth, Client, Error, LoginType, Policy, RateBudget, RetryPolicy, Violation,
+};
+
+/// `--strict`, shared by the commands that validate.
+#[derive(clap::Args, Debug)]
+pub struct PolicyArg {
+    /// Also apply the rules of Zoom's support pages (PMI patterns, personal link name, …).
+    #[arg(long)]
+    strict: bool,
+}
+
+impl PolicyArg {
+    pub fn policy(&self) -> Policy {
+        if self.strict {
+            Policy::Strict
+        } else {
+            Policy::Spec
+        }
+    }
+}
 
 /// A command's failure: usage (exit 2) or a failed run (exit 1).
 #[derive(Debug)]

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use serde_json::{Map, Value};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{Auth, LoginType, Policy, UserId, UserUpdate};
+use zoom_user_update::{Auth, LoginType, UserId, UserUpdate};
 
 use crate::common::{
-    ConnectionArgs, Failure, auth_from_env, build_client, describe, parse_login_type, read_input,
-    render_request, say, violation_line,
+    ConnectionArgs, Failure, PolicyArg, auth_from_env, build_client, describe, parse_login_type,
+    read_input, render_request, say, violation_line,
 };
 
 #[derive(Debug, clap::Args)]
@@ -28,9 +28,8 @@ pub struct UpdateArgs {
     /// Send the request through the real client to an in-process fake Zoom and show what it received.
     #[arg(long)]
     mock: bool,
-    /// Also apply the rules of Zoom's support pages (PMI patterns, personal link name, …).
-    #[arg(long)]
-    strict: bool,
+    #[command(flatten)]
+    policy: PolicyArg,
     #[command(flatten)]
     connection: ConnectionArgs,
     #[command(flatten)]
@@ -185,11 +184,7 @@ impl FieldArgs {
 }
 
 pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
-    let policy = if args.strict {
-        Policy::Strict
-    } else {
-        Policy::Spec
-    };
+    let policy = args.policy.policy();
     let mut body = match &args.body {
         Some(path) => {
             let bytes = read_input(Some(path))?;

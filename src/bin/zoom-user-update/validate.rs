@@ -4,9 +4,9 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use zoom_user_update::{Policy, UserUpdate, ValidationErrors};
+use zoom_user_update::{UserUpdate, ValidationErrors};
 
-use crate::common::{Failure, shown, strip_bom, violation_line};
+use crate::common::{Failure, PolicyArg, shown, strip_bom, violation_line};
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -18,17 +18,12 @@ pub struct ValidateArgs {
     /// Print the violations as a JSON array of {path, rule, message} (one array per line with --jsonl).
     #[arg(long)]
     json: bool,
-    /// Also apply the rules of Zoom's support pages (PMI patterns, personal link name, …).
-    #[arg(long)]
-    strict: bool,
+    #[command(flatten)]
+    policy: PolicyArg,
 }
 
 pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
-    let policy = if args.strict {
-        Policy::Strict
-    } else {
-        Policy::Spec
-    };
+    let policy = args.policy.policy();
     let path = args
         .file
         .as_deref()
