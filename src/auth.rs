@@ -214,7 +214,8 @@ impl TokenSource {
             return Ok(token.header.clone());
         }
         let span = tracing::debug_span!("zoom.oauth_token", url = %s2s.token_url);
-        let fresh = self.fetch(http, s2s).instrument(span).await?;
+        // Boxed: a fetch is rare, and its future would otherwise sit in every update's future.
+        let fresh = Box::pin(self.fetch(http, s2s).instrument(span)).await?;
         let header = fresh.header.clone();
         *cache = Some(fresh);
         Ok(header)

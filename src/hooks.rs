@@ -128,18 +128,31 @@ impl ClientHooks<Hooks> for Client {
         Ok(())
     }
 
-    async fn exec(
+    // Not an `async fn`: the request is handed to reqwest (or captured) before the future is
+    // made, so the future holds reqwest's small pending handle instead of a copy of the request.
+    fn exec(
         &self,
         request: reqwest::Request,
         _info: &OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        if let Some(capture) = &self.inner.capture {
-            *lock(capture) = Some(PreparedRequest::from_request(&request));
-            let mut answer = http::Response::new(Vec::<u8>::new());
-            *answer.status_mut() = http::StatusCode::NO_CONTENT;
-            return Ok(reqwest::Response::from(answer));
+    ) -> impl Future<Output = reqwest::Result<reqwest::Response>> {
+        let sent = match &self.inner.capture {
+            Some(capture) => {
+                *lock(capture) = Some(PreparedRequest::from_request(&request));
+                None
+            }
+            None => Some(self.client.execute(request)),
+        };
+        async move {
+            match sent {
+                Some(pending) => pending.await,
+                // A dry run answers 204 without sending anything.
+                None => {
+                    let mut answer = http::Response::new(Vec::<u8>::new());
+                    *answer.status_mut() = http::StatusCode::NO_CONTENT;
+                    Ok(reqwest::Response::from(answer))
+                }
+            }
         }
-        self.client.execute(request).await
     }
 
     async fn post<E>(
