@@ -2,7 +2,7 @@
 //! to the same loopback server, which answers 204 at once, with two sides in between: the same
 //! request built by hand, and the generated client alone. Each round runs the four sides back to
 //! back; a reported ratio is the median over rounds of the ratio within a round (for sdk / raw
-//! with the lowest and highest), next to the median throughput of each side.
+//! with a 95 % confidence interval), next to the median throughput of each side.
 //!
 //! `cargo bench --bench overhead --features mock` (`-- --quick` for a short run).
 
@@ -160,9 +160,20 @@ fn plain_http() -> reqwest::Client {
         .unwrap()
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+fn median(v: Vec<f64>) -> f64 {
+    median_with_ci(v).0
+}
+
+/// The median and a distribution-free 95 % confidence interval for it: the order statistics
+/// `n/2 ∓ 1.96·√n/2` (the binomial count of values below the true median, normal
+/// approximation).
+fn median_with_ci(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    let n = v.len() as f64;
+    let half_width = 1.96 * n.sqrt() / 2.0;
+    let lo = ((n / 2.0 - half_width).floor() as usize).saturating_sub(1);
+    let hi = ((n / 2.0 + half_width).ceil() as usize).min(v.len() - 1);
+    (v[v.len() / 2], v[lo], v[hi])
 }
 
 fn main() {
@@ -218,7 +229,11 @@ fn main() {
             round(&setup, side, profile_requests, profile_tasks).await;
             return;
         }
-        let (rounds, sequential, concurrent) = if quick { (8, 300, 2_000) } else { (44, 700, 4_000) };
+        let (rounds, sequential, concurrent) = if quick {
+            (8, 300, 2_000)
+        } else {
+            (132, 700, 4_000)
+        };
         // warm-up: connections, allocator, lazily built tables
         round(&setup, Side::Raw, 500, 64).await;
         round(&setup, Side::Sdk, 500, 64).await;
@@ -239,23 +254,19 @@ fn main() {
                     cpu_us[side as usize].push(m.cpu_us);
                 }
             }
-            // Per round, side a / side b; then the median over rounds (and the extremes).
+            // Per round, side a / side b; then the median over rounds (for sdk / raw with its
+            // 95 % confidence interval).
             let ratio = |v: &[Vec<f64>; 4], a: Side, b: Side| -> Vec<f64> {
                 v[a as usize].iter().zip(&v[b as usize]).map(|(x, y)| x / y).collect()
             };
-            let sdk_vs_raw = ratio(&per_s, Side::Sdk, Side::Raw);
-            let (min, max) = (
-                sdk_vs_raw.iter().copied().fold(f64::INFINITY, f64::min),
-                sdk_vs_raw.iter().copied().fold(0.0, f64::max),
-            );
+            let (sdk_vs_raw, ci_lo, ci_hi) = median_with_ci(ratio(&per_s, Side::Sdk, Side::Raw));
             let per_s_of = |side: Side| median(per_s[side as usize].clone());
             println!(
-                "{{\"bench\": \"overhead\", \"case\": \"{name}\", \"rounds\": {rounds}, \"raw_per_s\": {:.0}, \"raw_same_request_per_s\": {:.0}, \"generated_per_s\": {:.0}, \"sdk_per_s\": {:.0}, \"ratio_vs_raw\": {:.3}, \"ratio_vs_raw_min\": {min:.3}, \"ratio_vs_raw_max\": {max:.3}, \"ratio_vs_same_request\": {:.3}, \"ratio_vs_generated\": {:.3}, \"generated_vs_raw\": {:.3}, \"cpu_per_request_vs_raw\": {:.3}}}",
+                "{{\"bench\": \"overhead\", \"case\": \"{name}\", \"rounds\": {rounds}, \"raw_per_s\": {:.0}, \"raw_same_request_per_s\": {:.0}, \"generated_per_s\": {:.0}, \"sdk_per_s\": {:.0}, \"ratio_vs_raw\": {sdk_vs_raw:.3}, \"ratio_vs_raw_ci\": [{ci_lo:.3}, {ci_hi:.3}], \"ratio_vs_same_request\": {:.3}, \"ratio_vs_generated\": {:.3}, \"generated_vs_raw\": {:.3}, \"cpu_per_request_vs_raw\": {:.3}}}",
                 per_s_of(Side::Raw),
                 per_s_of(Side::RawSameRequest),
                 per_s_of(Side::Generated),
                 per_s_of(Side::Sdk),
-                median(sdk_vs_raw),
                 median(ratio(&per_s, Side::Sdk, Side::RawSameRequest)),
                 median(ratio(&per_s, Side::Sdk, Side::Generated)),
                 median(ratio(&per_s, Side::Generated, Side::Raw)),

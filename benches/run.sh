@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the tables of BENCHMARKS.md (about 10 minutes on 2 cores; the build-cost table is
+# Reproduces the tables of BENCHMARKS.md (about 12 minutes on 2 cores; the build-cost table is
 # benches/build-cost.sh). Every figure is a ratio against a baseline measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,15 +34,15 @@ if command -v valgrind >/dev/null; then
 fi
 
 echo
-echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; 44 rounds, four sides back to back in each)"
+echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; 132 rounds, four sides back to back in each)"
 cargo bench --quiet --bench overhead --features mock 2>/dev/null >"$OUT/overhead.jsonl"
 python3 - <<'PY'
 import json
-print("| case | plain reqwest | same request by hand | generated client | sdk | sdk / plain (median of rounds, min-max) | sdk / same request | sdk / generated | generated / plain | cpu per request sdk / plain |")
+print("| case | plain reqwest | same request by hand | generated client | sdk | sdk / plain (median of rounds, 95% CI) | sdk / same request | sdk / generated | generated / plain | cpu per request sdk / plain |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for line in open("target/bench-results/overhead.jsonl"):
     r = json.loads(line)
-    print("| {case} | {raw_per_s}/s | {raw_same_request_per_s}/s | {generated_per_s}/s | {sdk_per_s}/s | {ratio_vs_raw:.3f} ({ratio_vs_raw_min:.2f}-{ratio_vs_raw_max:.2f}) | {ratio_vs_same_request:.3f} | {ratio_vs_generated:.3f} | {generated_vs_raw:.3f} | {cpu_per_request_vs_raw:.3f} |".format(**r))
+    print("| {case} | {raw_per_s}/s | {raw_same_request_per_s}/s | {generated_per_s}/s | {sdk_per_s}/s | {ratio_vs_raw:.3f} ({ci[0]:.3f}-{ci[1]:.3f}) | {ratio_vs_same_request:.3f} | {ratio_vs_generated:.3f} | {generated_vs_raw:.3f} | {cpu_per_request_vs_raw:.3f} |".format(ci=r["ratio_vs_raw_ci"], **r))
 PY
 if command -v valgrind >/dev/null; then
   echo
