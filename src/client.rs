@@ -11,7 +11,7 @@ use tracing::Instrument;
 use crate::auth::{Auth, TokenSource};
 use crate::error::{ApiError, Error, FieldError};
 use crate::generated::{self, types::ZoomError};
-use crate::hooks::{Hooks, Observed, PreparedRequest};
+use crate::hooks::{Capture, Hooks, Observed, PreparedRequest};
 use crate::lock;
 use crate::pacing::{Pacer, RateBudget};
 use crate::rate_limit::RateLimit;
@@ -265,10 +265,7 @@ impl<'a> UpdateUserRequest<'a> {
         let capture = Arc::new(Mutex::new(None));
         let mut placeholder = HeaderValue::from_static("Bearer <redacted>");
         placeholder.set_sensitive(true);
-        let generated = self.generated(Hooks {
-            capture: Some(capture.clone()),
-            ..self.hooks(placeholder, None)
-        });
+        let generated = self.generated(placeholder, None, Some(capture.clone()));
         if let Err(e) = self.call(&generated).await {
             return Err(map_error(e, None).await);
         }
@@ -276,19 +273,22 @@ impl<'a> UpdateUserRequest<'a> {
         captured.ok_or_else(|| Error::Config("the request was not captured".into()))
     }
 
-    fn hooks(&self, authorization: HeaderValue, observed: Option<Observed>) -> Hooks {
+    /// A generated client for one attempt (or one dry run): its hooks add this `Authorization`
+    /// and the client's user agent, and leave an error answer's status in `observed` or the
+    /// request in `capture`.
+    fn generated(
+        &self,
+        authorization: HeaderValue,
+        observed: Option<Observed>,
+        capture: Option<Capture>,
+    ) -> generated::Client {
         let inner = &self.client.inner;
-        Hooks {
+        let hooks = Hooks {
             authorization: Some(authorization),
             user_agent: Some(inner.user_agent.clone()),
             observed,
-            capture: None,
-        }
-    }
-
-    /// A generated client with these hooks; it lives as long as one attempt.
-    fn generated(&self, hooks: Hooks) -> generated::Client {
-        let inner = &self.client.inner;
+            capture,
+        };
         generated::Client::new_with_client(&inner.base_url, inner.http.clone(), hooks)
     }
 
@@ -379,7 +379,7 @@ impl<'a> UpdateUserRequest<'a> {
             Err(e) => return (Err(Error::Auth(e)), None),
         };
         let observed = Arc::new(Mutex::new(None));
-        let generated = self.generated(self.hooks(authorization.clone(), Some(observed.clone())));
+        let generated = self.generated(authorization.clone(), Some(observed.clone()), None);
         let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
         // The timeout covers the whole exchange, reading an error answer's body included.
         let exchange = async {

@@ -12,6 +12,9 @@ use crate::lock;
 /// Where the `post` hook leaves the status and headers of an error answer.
 pub(crate) type Observed = Arc<Mutex<Option<(u16, HeaderMap)>>>;
 
+/// Where a dry run's `exec` leaves the request it did not send.
+pub(crate) type Capture = Arc<Mutex<Option<PreparedRequest>>>;
+
 /// State the generated [`raw::Client`](crate::raw::Client) carries into every request.
 ///
 /// `Hooks::default()` sends requests unchanged; [`Hooks::with_bearer_token`] adds an
@@ -23,7 +26,7 @@ pub struct Hooks {
     /// Where `post` leaves the status and headers of the answer.
     pub(crate) observed: Option<Observed>,
     /// Dry run: `exec` records the request here and answers 204 without sending it.
-    pub(crate) capture: Option<Arc<Mutex<Option<PreparedRequest>>>>,
+    pub(crate) capture: Option<Capture>,
 }
 
 impl Hooks {
