@@ -48,13 +48,13 @@ pub fn sdk_full() -> Vec<u8> {
         .company("US Navy")
         .location("Arlington, VA")
         .phone_numbers(
-            PhoneNumbers::new()
+            PhoneNumbers::builder()
                 .number("5550100")
                 .code("+1")
                 .country("US"),
         )
         .custom_attributes(
-            CustomAttributes::new()
+            CustomAttributes::builder()
                 .key("cbf9b7a3")
                 .name("Badge")
                 .value("1234"),

@@ -74,6 +74,8 @@ struct Setup {
     generated: raw::Client,
     sdk: Client,
     update: UserUpdate,
+    /// The generated body of `update`, for the sides that send without the SDK.
+    body: raw::types::UserUpdateBody,
     user: UserId,
 }
 
@@ -90,22 +92,25 @@ async fn one(setup: &Setup, side: Side) {
                     .header("user-agent", SDK_USER_AGENT)
                     .timeout(Duration::from_secs(30));
             }
-            let response = request.json(setup.update.as_raw()).send().await.unwrap();
+            let response = request.json(&setup.body).send().await.unwrap();
             assert_eq!(response.status(), 204);
         }
         Side::Generated => {
             let response = setup
                 .generated
-                .user_update(setup.user.as_str(), None, setup.update.as_raw())
+                .user_update(setup.user.as_str(), None, &setup.body)
                 .await
                 .unwrap();
             assert_eq!(response.status(), 204);
         }
-        Side::Sdk => setup
-            .sdk
-            .update_user(&setup.user, &setup.update)
-            .await
-            .unwrap(),
+        Side::Sdk => {
+            let updated = setup
+                .sdk
+                .update_user(&setup.user, &setup.update)
+                .await
+                .unwrap();
+            assert_eq!(updated.status, 204);
+        }
     }
 }
 
@@ -198,6 +203,12 @@ fn main() {
         .unwrap();
     rt.block_on(async {
         let base = format!("http://{addr}/v2");
+        let update = UserUpdate::builder()
+            .first_name("Grace")
+            .pmi(2_468_135_790_i64)
+            .timezone("America/New_York")
+            .build()
+            .unwrap();
         let setup = Arc::new(Setup {
             base: base.clone(),
             raw: plain_http(),
@@ -211,12 +222,8 @@ fn main() {
                 .retry(RetryPolicy::none())
                 .build()
                 .unwrap(),
-            update: UserUpdate::builder()
-                .first_name("Grace")
-                .pmi(2_468_135_790_i64)
-                .timezone("America/New_York")
-                .build()
-                .unwrap(),
+            body: update.to_raw().unwrap(),
+            update,
             user: UserId::me(),
         });
         if let Some(side) = profile {

@@ -3,8 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::ValidationErrors;
-use crate::rate_limit::RateLimit;
+use crate::{RateLimit, Rule, ValidationErrors};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
@@ -17,6 +16,10 @@ pub enum Error {
     /// The request broke the spec's rules; nothing was sent.
     #[error("the user update is invalid")]
     Validation(#[from] ValidationErrors),
+
+    /// A value (a user ID, say) broke a rule of the spec when it was parsed; nothing was sent.
+    #[error("invalid value")]
+    InvalidValue(#[from] Rule),
 
     /// Zoom answered with a documented error (400, 401, 404, …) and its body.
     #[error("zoom refused the update: http {}, zoom code {}", .0.status, .0.code)]
@@ -66,15 +69,24 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error itself, or for [`Error::RetriesExhausted`] the last failure: what the
+    /// accessors below describe.
+    #[must_use]
+    pub fn last(&self) -> &Error {
+        match self {
+            Error::RetriesExhausted { last, .. } => last.last(),
+            other => other,
+        }
+    }
+
     /// The HTTP status of Zoom's answer, where there was one.
     #[must_use]
     pub fn status(&self) -> Option<u16> {
-        match self {
+        match self.last() {
             Error::Api(e) => Some(e.status),
             Error::RateLimited(_) => Some(429),
             Error::UnexpectedResponse { status, .. } => Some(*status),
             Error::Auth(AuthError::Rejected { status, .. }) => Some(*status),
-            Error::RetriesExhausted { last, .. } => last.status(),
             _ => None,
         }
     }
@@ -82,10 +94,9 @@ impl Error {
     /// Zoom's error code (not the HTTP status), where Zoom sent one.
     #[must_use]
     pub fn zoom_code(&self) -> Option<i64> {
-        match self {
+        match self.last() {
             Error::Api(e) => Some(e.code),
             Error::RateLimited(r) => r.code,
-            Error::RetriesExhausted { last, .. } => last.zoom_code(),
             _ => None,
         }
     }
@@ -93,9 +104,8 @@ impl Error {
     /// The API error, when Zoom refused the update with a documented error.
     #[must_use]
     pub fn as_api(&self) -> Option<&ApiError> {
-        match self {
+        match self.last() {
             Error::Api(e) => Some(e),
-            Error::RetriesExhausted { last, .. } => last.as_api(),
             _ => None,
         }
     }
@@ -109,16 +119,24 @@ impl Error {
         }
     }
 
+    /// What Zoom said about the rate limit, for a 429 answer.
+    #[must_use]
+    pub fn as_rate_limited(&self) -> Option<&RateLimit> {
+        match self.last() {
+            Error::RateLimited(r) => Some(r),
+            _ => None,
+        }
+    }
+
     /// Whether the same request may succeed later: timeouts, transport failures, 5xx answers
     /// and per-second rate limits. A daily limit, a refusal, an auth or validation failure is
     /// not.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        match self {
+        match self.last() {
             Error::Timeout(_) | Error::Transport(_) => true,
             Error::UnexpectedResponse { status, .. } => *status >= 500,
             Error::RateLimited(r) => !r.is_daily_limit(),
-            Error::RetriesExhausted { last, .. } => last.is_retryable(),
             _ => false,
         }
     }
@@ -126,21 +144,13 @@ impl Error {
     /// Whether this is a timeout (also as the last of exhausted retries).
     #[must_use]
     pub fn is_timeout(&self) -> bool {
-        match self {
-            Error::Timeout(_) => true,
-            Error::RetriesExhausted { last, .. } => last.is_timeout(),
-            _ => false,
-        }
+        matches!(self.last(), Error::Timeout(_))
     }
 
     /// How long Zoom asked to wait, for a rate-limit answer that said so.
     #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
-        match self {
-            Error::RateLimited(r) => r.retry_after,
-            Error::RetriesExhausted { last, .. } => last.retry_after(),
-            _ => None,
-        }
+        self.as_rate_limited().and_then(|r| r.retry_after)
     }
 }
 

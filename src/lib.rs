@@ -1,69 +1,44 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[allow(
-    missing_docs,
-    unused_imports,
-    unused_qualifications,
-    clippy::all,
-    clippy::pedantic,
-    rustdoc::all
-)]
-mod generated;
-mod hooks;
+pub mod raw;
 
-mod auth;
+mod types;
+
+mod body;
+pub mod spec;
+
 mod client;
 mod error;
+
 #[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
-mod pacing;
-mod rate_limit;
-mod retry;
 
-mod bulk_line;
-mod country;
-mod email;
-mod host_key;
-mod input;
-mod json;
-mod login_type;
-mod name;
-mod parse;
-mod phone;
-mod pmi;
-mod policy;
-mod rule;
-pub mod spec;
-mod time_zone;
-mod update;
-mod user_id;
-mod user_type;
-mod zoom_time_zones;
-
-pub use auth::{Auth, DEFAULT_TOKEN_URL, Secret};
-pub use bulk_line::BulkLine;
-pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL, UpdateUserRequest};
-pub use country::CountryId;
-pub use email::Email;
+pub use body::bulk_line::BulkLine;
+pub use body::field::FieldInput;
+pub use body::policy::{Policy, UnknownName};
+pub use body::update::{
+    CustomAttributes, CustomAttributesBuilder, PhoneNumbers, PhoneNumbersBuilder, UserUpdate,
+    UserUpdateBuilder,
+};
+pub use body::violation::{Rule, ValidationErrors, Violation};
+pub use body::warning::Warning;
+pub use client::auth::{Auth, DEFAULT_TOKEN_URL, Secret};
+pub use client::edition::Update;
+pub use client::pacing::RateBudget;
+pub use client::prepared::PreparedRequest;
+pub use client::rate_limit::{RateLimit, RateLimitType, parse_retry_after};
+pub use client::request::{UpdateUserRequest, Updated};
+pub use client::retry::RetryPolicy;
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{ApiError, ApiErrorKind, AuthError, Error, FieldError};
-pub use hooks::PreparedRequest;
-pub use host_key::HostKey;
-pub use input::FieldInput;
-pub use login_type::LoginType;
-pub use name::PersonName;
-pub use pacing::RateBudget;
-pub use phone::{CallingCode, CustomAttributes, PhoneNumbers};
-pub use pmi::Pmi;
-pub use policy::Policy;
-pub use rate_limit::{RateLimit, RateLimitType, parse_retry_after};
-pub use retry::RetryPolicy;
-pub use rule::{Rule, ValidationErrors, Violation};
-pub use time_zone::TimeZone;
-pub use update::{UserUpdate, UserUpdateBuilder, Warning};
-pub use user_id::UserId;
-pub use user_type::UserType;
+pub use types::{
+    CallingCode, CountryId, Email, HostKey, LoginType, PersonName, Pmi, Text, TimeZone, UserId,
+    UserType,
+};
 
 /// Locks a mutex whose data stays valid even if a holder panicked (the crate's mutexes guard
 /// plain slots and schedules), so a panic elsewhere never turns into a second one here.
@@ -75,15 +50,3 @@ pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, 
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-pub mod raw {
-    //! The generated layer, exposed on purpose and **unchecked**.
-    //!
-    //! These are progenitor's types and client for `openapi/user-update.json`, as generated. They
-    //! enforce only what the fragment states in schema keywords (a few maximum lengths and the
-    //! `type` enum); none of the spec's prose rules (10-digit PMI, 6–10 digit host key, timezone
-    //! IDs, name rules, …) are checked here. Prefer the validated types of this crate.
-
-    pub use crate::generated::{Client, Error, ResponseValue, types};
-    pub use crate::hooks::{Hooks, InvalidToken};
-}

@@ -43,6 +43,7 @@ use serde_json::{Map, Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use crate::client::prepared::{header_list, render};
 use crate::{Auth, Secret, lock};
 
 /// A request the fake received.
@@ -85,6 +86,25 @@ impl RecordedRequest {
     #[must_use]
     pub fn is_api(&self) -> bool {
         self.path.starts_with("/v2/")
+    }
+}
+
+/// The same stable text form as [`PreparedRequest`](crate::PreparedRequest)'s `Display`: the
+/// request line (path and query), the headers sorted by name (`authorization: <redacted>`;
+/// `host` left out, since its port changes from run to run), a blank line and the body.
+impl std::fmt::Display for RecordedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let target = match &self.query {
+            Some(query) => format!("{}?{query}", self.path),
+            None => self.path.clone(),
+        };
+        let headers: Vec<_> = self
+            .headers
+            .iter()
+            .filter(|(name, _)| name != "host")
+            .cloned()
+            .collect();
+        render(f, &self.method, &target, &headers, &self.body)
     }
 }
 
@@ -425,18 +445,7 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
         method: parts.method.to_string(),
         path: parts.uri.path().to_owned(),
         query: parts.uri.query().map(str::to_owned),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(n, v)| {
-                let v = if n == "authorization" {
-                    "<redacted>".to_owned()
-                } else {
-                    String::from_utf8_lossy(v.as_bytes()).into_owned()
-                };
-                (n.as_str().to_owned(), v)
-            })
-            .collect(),
+        headers: header_list(&parts.headers),
         credentials,
         body: body.to_vec(),
         at: Instant::now() - lock(&state).started,

@@ -2,7 +2,7 @@
 //! layer, the enforced maximum lengths match the fragment, and the JSON intake knows every field.
 
 use serde_json::{Value, json};
-use zoom_user_update::spec::FIELD_RULES;
+use zoom_user_update::spec::field_rules;
 use zoom_user_update::{Policy, Rule, UserUpdate};
 
 fn fragment() -> Value {
@@ -44,6 +44,12 @@ fn request_properties(root: &Value) -> Vec<(String, Value)> {
             if prop.get("properties").is_some() {
                 walk(root, &path, prop, out);
             }
+            if let Some(items) = prop.get("items") {
+                let items = resolve(root, items);
+                if items.get("properties").is_some() {
+                    walk(root, &format!("{path}/*"), items, out);
+                }
+            }
         }
     }
     walk(root, "", body, &mut out);
@@ -55,9 +61,9 @@ fn every_property_of_the_fragment_has_a_decision() {
     let root = fragment();
     let props = request_properties(&root);
     for (path, schema) in &props {
-        let Some(rule) = FIELD_RULES.iter().find(|r| r.path == path) else {
+        let Some(rule) = field_rules().iter().find(|r| &r.path == path) else {
             panic!(
-                "property {path} of openapi/user-update.json has no decision in spec::FIELD_RULES"
+                "property {path} of openapi/user-update.json has no decision in spec::field_rules"
             );
         };
         assert_eq!(
@@ -73,12 +79,20 @@ fn every_property_of_the_fragment_has_a_decision() {
             rule.max_chars, max,
             "{path}: enforced maximum length differs from maxLength"
         );
+        let max_items = schema
+            .get("maxItems")
+            .and_then(Value::as_u64)
+            .map(|m| m as usize);
+        assert_eq!(
+            rule.max_items, max_items,
+            "{path}: enforced maximum number of items differs from maxItems"
+        );
         assert!(!rule.rule.is_empty() && !rule.source.is_empty(), "{path}");
     }
-    for rule in FIELD_RULES {
+    for rule in field_rules() {
         assert!(
-            props.iter().any(|(p, _)| p == rule.path),
-            "spec::FIELD_RULES decides {} but the fragment has no such property",
+            props.iter().any(|(p, _)| *p == rule.path),
+            "spec::field_rules decides {} but the fragment has no such property",
             rule.path
         );
     }

@@ -1,7 +1,6 @@
 //! One integration test binary (keeps link time down); each module is one part of the spec.
 
 mod adversarial;
-mod cli;
 mod client;
 mod codegen;
 mod coverage;

@@ -87,8 +87,8 @@ proptest! {
             .host_key(key)
             .timezone(tz)
             .dept(dept)
-            .phone_numbers(PhoneNumbers::new().country(country).code(code))
-            .custom_attributes(CustomAttributes::new().name("n"));
+            .phone_numbers(PhoneNumbers::builder().country(country).code(code))
+            .custom_attributes(CustomAttributes::builder().name("n"));
         if let Some(flag) = use_pmi {
             b = b.use_pmi(flag);
         }

@@ -127,8 +127,10 @@ fn login_type_has_the_seed_values_only() {
         ("101", LoginType::Sso),
     ];
     for (text, t) in table {
-        assert_eq!(LoginType::parse(text), Ok(t));
-        assert_eq!(t.as_str(), text);
+        assert_eq!(LoginType::from_value(text), Ok(t));
+        assert_eq!(text.parse::<LoginType>(), Ok(t));
+        assert_eq!(t.value(), text);
+        assert_eq!(t.to_string(), text);
         assert_eq!(LoginType::from_name(t.name()), Ok(t));
         assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{text}\""));
     }
@@ -136,9 +138,11 @@ fn login_type_has_the_seed_values_only() {
     for bad in [
         "11", "21", "23", "24", "27", "97", "98", "2", "", "sso", "0 ", "+1",
     ] {
-        assert_eq!(
-            LoginType::parse(bad),
-            Err(Rule::UnknownLoginType),
+        assert!(
+            matches!(
+                LoginType::from_value(bad),
+                Err(Rule::UnknownValue { allowed }) if allowed.len() == 5
+            ),
             "{bad:?}"
         );
     }
@@ -156,9 +160,14 @@ fn user_type_refuses_99_and_unknown_values() {
             .contains("ssoCreate")
     );
     for bad in [0, 4, 98, 100, -1] {
-        assert_eq!(UserType::try_from(bad), Err(Rule::UnknownUserType), "{bad}");
+        assert!(
+            matches!(UserType::try_from(bad), Err(Rule::UnknownValue { allowed }) if allowed == ["1", "2", "3"]),
+            "{bad}"
+        );
     }
     assert_eq!("99".parse::<UserType>(), Err(Rule::UserTypeSsoCreateOnly));
+    assert_eq!(UserType::from_value(2), Ok(UserType::Licensed));
+    assert_eq!(UserType::Licensed.value(), 2);
     assert_eq!(serde_json::to_string(&UserType::OnPrem).unwrap(), "3");
 }
 

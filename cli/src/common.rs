@@ -1,0 +1,146 @@
+//! What the commands share: failures, input reading, credentials and the client.
+
+use std::error::Error as _;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use zoom_user_update::{
+    Auth, Client, Error, LoginType, Policy, RateBudget, RetryPolicy, Violation,
+};
+
+/// `--strict`, shared by the commands that validate.
+#[derive(clap::Args, Debug)]
+pub struct PolicyArg {
+    /// Also apply the rules of Zoom's support pages (PMI patterns, personal link name, …).
+    #[arg(long)]
+    strict: bool,
+}
+
+impl PolicyArg {
+    pub fn policy(&self) -> Policy {
+        if self.strict {
+            Policy::Strict
+        } else {
+            Policy::Spec
+        }
+    }
+}
+
+/// A command's failure: usage (exit 2) or a failed run (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    Usage(String),
+    Failed(String),
+}
+
+/// Reads a whole file, or standard input for `-` or no path. Strips a UTF-8 byte order mark.
+pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    match path {
+        None => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
+        Some(p) if p == Path::new("-") => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
+        Some(p) => std::fs::read(p).map(|b| bytes = b),
+    }
+    .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown(path))))?;
+    Ok(strip_bom(&bytes).to_vec())
+}
+
+pub fn shown(path: Option<&Path>) -> String {
+    path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string())
+}
+
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// One line for an error and its causes: `what: cause: cause`.
+pub fn describe(err: &Error) -> String {
+    if let Some(errors) = err.as_validation() {
+        return errors.to_string();
+    }
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    if let Some(api) = err.as_api() {
+        text.push_str(&format!(": {}", api.message));
+    }
+    text
+}
+
+/// Prints `text` and a line break on standard output. When the reader has gone away
+/// (`… | head`), the program ends quietly instead of with `println!`'s panic and backtrace.
+pub fn say(text: impl std::fmt::Display) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
+/// One violation as the commands print it: `path: message (rule)`, with `whole` standing for the
+/// empty path (the whole body or line).
+pub fn violation_line(v: &Violation, whole: &str) -> String {
+    let path = if v.path().is_empty() { whole } else { v.path() };
+    format!("{path}: {} ({})", v.rule(), v.rule().code())
+}
+
+/// `--login-type`: the spec value (`101`) or a name (`sso`).
+pub fn parse_login_type(s: &str) -> Result<LoginType, String> {
+    LoginType::from_name(s).map_err(|e| e.to_string())
+}
+
+/// Where requests go and how the client behaves.
+#[derive(Debug, clap::Args)]
+pub struct ConnectionArgs {
+    /// The API base URL.
+    #[arg(long, env = "ZOOM_BASE_URL", default_value = zoom_user_update::DEFAULT_BASE_URL)]
+    pub base_url: String,
+    /// The OAuth token endpoint for Server-to-Server credentials (default https://zoom.us/oauth/token).
+    #[arg(long, env = "ZOOM_TOKEN_URL")]
+    pub token_url: Option<String>,
+    /// Allow a plain http:// URL on a host that is not loopback (tokens travel in clear text).
+    #[arg(long)]
+    pub allow_http: bool,
+    /// Requests at most, retries included.
+    #[arg(long, default_value_t = 4)]
+    pub max_attempts: u32,
+}
+
+/// Credentials from the environment ([`Auth::from_env`]), with `--token-url` for
+/// Server-to-Server OAuth.
+pub fn auth(args: &ConnectionArgs) -> Result<Auth, Failure> {
+    let auth = Auth::from_env().map_err(|e| {
+        let message = match e {
+            Error::Config(message) => message,
+            other => describe(&other),
+        };
+        Failure::Usage(format!("{message} (or use --mock or --dry-run)"))
+    })?;
+    Ok(match &args.token_url {
+        Some(url) => auth.token_url(url),
+        None => auth,
+    })
+}
+
+pub fn build_client(
+    args: &ConnectionArgs,
+    base_url: &str,
+    auth: Auth,
+    budget: Option<RateBudget>,
+) -> Result<Client, Failure> {
+    let mut builder = Client::builder(auth)
+        .base_url(base_url)
+        .allow_http(args.allow_http)
+        .retry(RetryPolicy::default().max_attempts(args.max_attempts));
+    if let Some(budget) = budget {
+        builder = builder.rate_budget(budget);
+    }
+    builder.build().map_err(|e| Failure::Usage(describe(&e)))
+}

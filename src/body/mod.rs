@@ -1,0 +1,12 @@
+//! The request body: the field table (`table.rs`), what a field's type provides (`field.rs`),
+//! the JSON intake (`json.rs`), violations and warnings, the policies, and the bodies
+//! themselves: the reference page's (`update.rs`) and one line of a bulk file.
+
+pub(crate) mod bulk_line;
+pub(crate) mod field;
+pub(crate) mod json;
+pub(crate) mod policy;
+pub(crate) mod table;
+pub(crate) mod update;
+pub(crate) mod violation;
+pub(crate) mod warning;

@@ -1,0 +1,434 @@
+//! The field table: `object!` declares an object of the request (the body, or a nested object)
+//! with one line per field, and expands each line into everything that follows from it.
+//!
+//! A line is `name: Type = source, …;` under its one-line documentation:
+//!
+//! ```text
+//! /// User's first name.
+//! first_name: PersonName = "seed (Chinese characters), 2021 spec (64)";
+//! /// User type.
+//! user_type as "type" in type_: UserType = SEED;          // JSON name and generated field differ
+//! /// Personal Meeting ID.
+//! pmi: Pmi = SEED, strict crate::types::pmi::STRICT;      // a Policy::Strict rule
+//! /// Phone number (deprecated).
+//! phone_number: Text = SEED, requires phone_country, deprecated "/phone_numbers/number";
+//! ```
+//!
+//! `Type` is a field type (`FieldKind`): a validated type, `Text<MAX>`, `bool`, an enum-like
+//! type, another `object!`, or a `List` of them. It decides the setter's input, the JSON type,
+//! the check and the rule's wording. From the line follow:
+//!
+//! - the field of the object (`Option<Type>`) and its getter; the builder's setter (taking any
+//!   `FieldInput<Type>`), deprecated where the line says so;
+//! - the JSON intake (the field's JSON name, duplicates and unknown members refused);
+//! - the conversion into the generated type (`ToRaw`), field by field;
+//! - the rule row of `spec::field_rules` (path, JSON type, rule, Strict rule, maximums, source,
+//!   documentation), from which the command-line tool derives its flags and the README its
+//!   rule table;
+//! - `requires` (a field that must come with another) and `deprecated` (a warning).
+//!
+//! For the object as a whole: `builder()`, `into_builder()`, `build()` (every violation at once,
+//! in the table's order), `from_json`, `from_value`, `Serialize` (through the generated type, so
+//! what is serialized is what is sent) and `Deserialize` (through the same checks).
+
+/// The JSON name of a field: the one the line gives, or the field's own name.
+macro_rules! json_name {
+    ($json:literal $field:ident) => {
+        $json
+    };
+    ($field:ident) => {
+        stringify!($field)
+    };
+}
+
+/// The JSON path of a field in its object (`/first_name`).
+macro_rules! field_path {
+    ($($json:literal)? $field:ident) => {
+        concat!("/", $crate::body::table::json_name!($($json)? $field))
+    };
+}
+
+/// Assigns the generated type's field: the one the line names, or the field's own name.
+macro_rules! set_raw {
+    ($raw:ident . $field:ident $($_name:ident)? = $value:expr) => {
+        $raw.$field = $value
+    };
+}
+
+macro_rules! object {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident, builder $builder:ident, raw $raw:ty {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $field:ident $(as $json:literal in $raw_field:ident)? : $kind:ty = $source:expr
+                    $(, strict $strict:expr)?
+                    $(, requires $requires:ident)?
+                    $(, deprecated $replacement:literal)?
+                ;
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name {
+            $($field: Option<$kind>,)*
+            policy: $crate::Policy,
+        }
+
+        #[doc = concat!("Builds a [`", stringify!($name), "`]: every setter is optional and consuming; a field that is never set is never sent. A value that breaks a rule is reported by [`build`](Self::build) with every other violation; setting a field again replaces the earlier value.")]
+        #[derive(Debug, Clone, Default, PartialEq)]
+        #[must_use]
+        pub struct $builder {
+            $($field: Option<::std::result::Result<$kind, $crate::ValidationErrors>>,)*
+            policy: $crate::Policy,
+            /// Violations of the object outside its fields: unknown or repeated members, or a
+            /// JSON value that is not an object.
+            extra: Vec<$crate::Violation>,
+        }
+
+        #[allow(clippy::new_ret_no_self)]
+        impl $name {
+            /// A builder with nothing set and [`Policy::Spec`](crate::Policy::Spec).
+            pub fn builder() -> $builder {
+                $builder::default()
+            }
+
+            $(
+                $(#[doc = $fdoc])*
+                #[must_use]
+                pub fn $field(&self) -> Option<&$kind> {
+                    self.$field.as_ref()
+                }
+            )*
+
+            /// A builder holding every field of this value, and its policy.
+            pub fn into_builder(self) -> $builder {
+                $builder {
+                    $($field: self.$field.map(Ok),)*
+                    policy: self.policy,
+                    extra: Vec::new(),
+                }
+            }
+
+            /// The rules it was checked against.
+            #[must_use]
+            pub fn policy(&self) -> $crate::Policy {
+                self.policy
+            }
+
+            /// What it does that the spec discourages (deprecated fields); it is still sent.
+            #[must_use]
+            pub fn warnings(&self) -> Vec<$crate::Warning> {
+                let mut warnings = Vec::new();
+                $crate::body::field::FieldKind::warnings(self, "", &mut warnings);
+                warnings
+            }
+
+            /// Reads and checks a JSON text (or bytes, as loaded from a file).
+            ///
+            /// Reports every violation with its path: text that is not JSON, a value that is
+            /// not an object, wrong JSON types, unknown members (Zoom silently ignores them, so
+            /// they are refused here), a member given twice, `null` values (a PATCH cannot
+            /// clear a field) and every rule of `policy`.
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
+            pub fn from_json(
+                json: impl AsRef<[u8]>,
+                policy: $crate::Policy,
+            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                match $crate::body::json::Json::parse(json.as_ref()) {
+                    Ok(json) => $builder::read(json).policy(policy).build(),
+                    Err(rule) => Err($crate::ValidationErrors::here(rule)),
+                }
+            }
+
+            /// Checks a parsed JSON value; see [`from_json`](Self::from_json).
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
+            pub fn from_value(
+                value: &::serde_json::Value,
+                policy: $crate::Policy,
+            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                match $crate::body::json::Json::read(value) {
+                    Ok(json) => $builder::read(json).policy(policy).build(),
+                    Err(e) => Err($crate::ValidationErrors::here($crate::Rule::InvalidJson {
+                        detail: e.to_string(),
+                    })),
+                }
+            }
+
+            /// The generated type this value is sent as.
+            ///
+            /// # Errors
+            ///
+            /// [`Rule::Schema`](crate::Rule::Schema) where the generated type refuses a value
+            /// this layer accepted: a spec change the validated layer has not caught up with
+            /// (the spec coverage tests rule it out for the checked-in fragment).
+            pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::ValidationErrors> {
+                $crate::body::field::ToRaw::to_raw(self)
+            }
+
+            /// Whether no field is set.
+            fn is_empty(&self) -> bool {
+                true $(&& self.$field.is_none())*
+            }
+        }
+
+        impl $builder {
+            /// The rules to check against (default [`Policy::Spec`](crate::Policy::Spec)).
+            pub fn policy(mut self, policy: $crate::Policy) -> Self {
+                self.policy = policy;
+                self
+            }
+
+            $(
+                $(#[doc = $fdoc])*
+                $(#[deprecated = concat!("Zoom deprecated this field: use ", $replacement)])?
+                pub fn $field(mut self, value: impl $crate::FieldInput<$kind>) -> Self {
+                    self.$field = Some(value.into_field());
+                    self
+                }
+            )*
+
+            /// Checks what is left (the builder's policy, the rules between fields) and returns
+            /// the value, or every violation at once.
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) listing each broken rule with the
+            /// JSON path of its field, in the table's field order (unknown members last), and
+            /// [`Rule::NoFields`](crate::Rule::NoFields) when nothing is set.
+            pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+                let policy = self.policy;
+                let mut violations = Vec::new();
+                let value = self.check(&mut violations);
+                if policy == $crate::Policy::Strict {
+                    $crate::body::field::FieldKind::strict_violations(&value, "", &mut violations);
+                }
+                if violations.is_empty() && value.is_empty() {
+                    violations.push($crate::Violation::new("", $crate::Rule::NoFields));
+                }
+                match $crate::ValidationErrors::from_vec(violations) {
+                    Some(errors) => Err(errors),
+                    None => Ok(value),
+                }
+            }
+
+            /// The value with the fields that passed; the violations (paths relative to this
+            /// object) go to `out`, in the table's field order.
+            fn check(self, out: &mut Vec<$crate::Violation>) -> $name {
+                let mut found = self.extra;
+                $($(
+                    if self.$field.is_some() && self.$requires.is_none() {
+                        // A field that requires another has its own name in JSON.
+                        found.push($crate::Violation::new(
+                            concat!("/", stringify!($field)),
+                            $crate::Rule::Requires {
+                                other: concat!("/", stringify!($requires)),
+                            },
+                        ));
+                    }
+                )?)*
+                let value = $name {
+                    $($field: match self.$field {
+                        None => None,
+                        Some(Ok(value)) => Some(value),
+                        Some(Err(errors)) => {
+                            found.extend(errors.prefixed(
+                                $crate::body::table::field_path!($($json)? $field),
+                            ));
+                            None
+                        }
+                    },)*
+                    policy: self.policy,
+                };
+                const NAMES: &[&str] = &[$($crate::body::table::json_name!($($json)? $field)),*];
+                found.sort_by_key(|v| {
+                    let first = v.path().split('/').nth(1).unwrap_or("");
+                    NAMES.iter().position(|n| *n == first).unwrap_or(NAMES.len())
+                });
+                out.append(&mut found);
+                value
+            }
+
+            /// A builder holding every member of a JSON value, as raw input.
+            pub(crate) fn read(json: $crate::body::json::Json) -> Self {
+                let mut builder = Self::default();
+                let members = match json {
+                    $crate::body::json::Json::Object(members) => members,
+                    other => {
+                        builder.extra.push($crate::Violation::new("", other.wrong("object")));
+                        return builder;
+                    }
+                };
+                for (key, value) in members {
+                    let repeated = match key.as_str() {
+                        $($crate::body::table::json_name!($($json)? $field) => {
+                            let repeated = builder.$field.is_some();
+                            builder.$field = Some(
+                                <$kind as $crate::body::field::FieldKind>::from_json(value),
+                            );
+                            repeated
+                        })*
+                        _ => {
+                            builder.extra.push($crate::Violation::new(
+                                $crate::body::json::pointer(&[&key]),
+                                $crate::Rule::UnknownField,
+                            ));
+                            continue;
+                        }
+                    };
+                    if repeated {
+                        builder.extra.push($crate::Violation::new(
+                            $crate::body::json::pointer(&[&key]),
+                            $crate::Rule::DuplicateField,
+                        ));
+                    }
+                }
+                builder
+            }
+        }
+
+        impl $crate::FieldInput<$name> for $builder {
+            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+                let mut violations = Vec::new();
+                let value = self.check(&mut violations);
+                match $crate::ValidationErrors::from_vec(violations) {
+                    Some(errors) => Err(errors),
+                    None => Ok(value),
+                }
+            }
+        }
+
+        impl $crate::body::field::FieldKind for $name {
+            const JSON_TYPE: &'static str = "object";
+
+            fn from_json(
+                json: $crate::body::json::Json,
+            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                $crate::FieldInput::into_field($builder::read(json))
+            }
+
+            fn rule() -> ::std::borrow::Cow<'static, str> {
+                "an object with only the members below".into()
+            }
+
+            fn member_rules(prefix: &str, out: &mut Vec<$crate::spec::FieldRule>) {
+                $(
+                    let path = format!(
+                        "{prefix}{}",
+                        $crate::body::table::field_path!($($json)? $field),
+                    );
+                    #[allow(unused_mut)]
+                    let mut rule = <$kind as $crate::body::field::FieldKind>::rule().into_owned();
+                    $(rule.push_str(concat!(
+                        "; must be sent together with /",
+                        stringify!($requires),
+                    ));)?
+                    $(rule.push_str(concat!("; deprecated: use ", $replacement));)?
+                    out.push($crate::spec::FieldRule {
+                        path: path.clone(),
+                        json_type: <$kind as $crate::body::field::FieldKind>::JSON_TYPE,
+                        rule,
+                        strict: None $(.or(Some($strict.rule)))?,
+                        max_chars: <$kind as $crate::body::field::FieldKind>::max_chars(),
+                        max_items: <$kind as $crate::body::field::FieldKind>::max_items(),
+                        source: $source,
+                        doc: concat!($($fdoc),*).trim(),
+                        deprecated: None $(.or(Some($replacement)))?,
+                    });
+                    <$kind as $crate::body::field::FieldKind>::member_rules(&path, out);
+                )*
+            }
+
+            fn strict_violations(&self, path: &str, out: &mut Vec<$crate::Violation>) {
+                $(if let Some(value) = &self.$field {
+                    let path = format!("{path}{}", $crate::body::table::field_path!($($json)? $field));
+                    $(for rule in ($strict.check)(value) {
+                        out.push($crate::Violation::new(&path, rule));
+                    })?
+                    $crate::body::field::FieldKind::strict_violations(value, &path, out);
+                })*
+            }
+
+            fn warnings(&self, path: &str, out: &mut Vec<$crate::Warning>) {
+                $(if let Some(value) = &self.$field {
+                    let path = format!("{path}{}", $crate::body::table::field_path!($($json)? $field));
+                    $(out.push($crate::Warning::Deprecated {
+                        path: path.clone(),
+                        replacement: $replacement,
+                    });)?
+                    $crate::body::field::FieldKind::warnings(value, &path, out);
+                })*
+            }
+        }
+
+        impl $crate::body::field::ToRaw<$raw> for $name {
+            fn to_raw(&self) -> ::std::result::Result<$raw, $crate::ValidationErrors> {
+                #[allow(clippy::needless_update)]
+                let mut raw = <$raw>::default();
+                let mut found = Vec::new();
+                $(if let Some(value) = &self.$field {
+                    match $crate::body::field::ToRaw::to_raw(value) {
+                        Ok(value) => {
+                            $crate::body::table::set_raw!(raw . $($raw_field)? $field = Some(value));
+                        }
+                        Err(errors) => found.extend(errors.prefixed(
+                            $crate::body::table::field_path!($($json)? $field),
+                        )),
+                    }
+                })*
+                match $crate::ValidationErrors::from_vec(found) {
+                    Some(errors) => Err(errors),
+                    None => Ok(raw),
+                }
+            }
+        }
+
+        /// Checks a value of the generated type with [`Policy::Spec`](crate::Policy::Spec),
+        /// through the same checks as the JSON intake.
+        impl TryFrom<$raw> for $name {
+            type Error = $crate::ValidationErrors;
+            fn try_from(raw: $raw) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                match ::serde_json::to_value(raw) {
+                    Ok(value) => Self::from_value(&value, $crate::Policy::Spec),
+                    Err(e) => Err($crate::ValidationErrors::here($crate::Rule::InvalidJson {
+                        detail: e.to_string(),
+                    })),
+                }
+            }
+        }
+
+        /// Writes the request body: the generated type's serialization, so what is serialized
+        /// is exactly what is sent.
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let raw = self.to_raw().map_err(::serde::ser::Error::custom)?;
+                ::serde::Serialize::serialize(&raw, serializer)
+            }
+        }
+
+        /// Reads any self-describing format through the same checks as
+        /// [`from_value`](Self::from_value), with [`Policy::Spec`](crate::Policy::Spec).
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let json = $crate::body::json::Json::read(deserializer)?;
+                $builder::read(json)
+                    .build()
+                    .map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use {field_path, json_name, object, set_raw};

@@ -1,0 +1,216 @@
+//! `Client`: the handwritten client users call. It sends through the generated client, with
+//! auth (`auth.rs`), retries (`retry.rs`), pacing (`pacing.rs`) and typed errors (`answer.rs`
+//! reads Zoom's answers); `request.rs` is one update on its way.
+
+pub(crate) mod answer;
+pub(crate) mod auth;
+pub(crate) mod edition;
+pub(crate) mod pacing;
+pub(crate) mod prepared;
+pub(crate) mod rate_limit;
+pub(crate) mod request;
+pub(crate) mod retry;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+
+use crate::client::auth::TokenSource;
+use crate::client::pacing::Pacer;
+use crate::{Auth, Error, RateBudget, RetryPolicy, Update, UpdateUserRequest, UserId};
+
+/// Zoom's API base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.zoom.us/v2";
+
+/// The client for `PATCH /users/{userId}`: auth, timeouts, retries, pacing and typed errors
+/// around the generated client. Cheap to clone; clones share the token cache and the rate
+/// budget.
+///
+/// ```no_run
+/// use zoom_user_update::{Auth, Client, UserId, UserUpdate};
+///
+/// # async fn run() -> Result<(), zoom_user_update::Error> {
+/// let client = Client::builder(Auth::server_to_server("account", "client-id", "secret")).build()?;
+/// let update = UserUpdate::builder().timezone("Europe/Berlin").build()?;
+/// client.update_user(&"jane@example.com".parse()?, &update).await?;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) base_url: String,
+    pub(crate) http: reqwest::Client,
+    pub(crate) tokens: TokenSource,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) pacer: Option<Pacer>,
+    pub(crate) timeout: Duration,
+    pub(crate) user_agent: HeaderValue,
+}
+
+/// Configures a [`Client`].
+#[derive(Debug)]
+#[must_use]
+pub struct ClientBuilder {
+    base_url: String,
+    auth: Auth,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    budget: Option<RateBudget>,
+    user_agent: String,
+    http: Option<reqwest::Client>,
+    allow_http: bool,
+}
+
+impl Client {
+    /// A builder with Zoom's base URL, a 10 s connect and 30 s total timeout, the default
+    /// [`RetryPolicy`] and no rate budget.
+    pub fn builder(auth: Auth) -> ClientBuilder {
+        ClientBuilder {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            auth,
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            budget: None,
+            user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
+            http: None,
+            allow_http: false,
+        }
+    }
+
+    /// Starts an update of `user_id` with `update` (the reference page's
+    /// [`UserUpdate`](crate::UserUpdate) or Zoom's current
+    /// [`v2025::UserUpdate`](crate::v2025::UserUpdate)); `.await` it to send, or add a
+    /// [`login_type`](UpdateUserRequest::login_type) first. Only a validated update can be
+    /// sent. The request owns what it needs (it is `'static`), so it can be spawned.
+    pub fn update_user<U: Update>(&self, user_id: &UserId, update: &U) -> UpdateUserRequest<U> {
+        UpdateUserRequest::new(self.clone(), user_id.clone(), update)
+    }
+
+    /// The base URL requests go to.
+    #[must_use]
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+}
+
+impl ClientBuilder {
+    /// The API base URL (default [`DEFAULT_BASE_URL`]). It must be `https://`, unless the host
+    /// is loopback or [`allow_http`](Self::allow_http) is set.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Allows a plain `http://` base URL or token URL on a host that is not loopback. Tokens
+    /// then travel in clear text.
+    pub fn allow_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
+        self
+    }
+
+    /// How long connecting may take (default 10 s; only for the client this builder makes).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take in all, answer included (default 30 s). A fetch of an
+    /// OAuth token gets the same limit.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The retry policy (default [`RetryPolicy::default`]).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Paces requests under `budget`, shared by every clone of the client.
+    pub fn rate_budget(mut self, budget: RateBudget) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// The `User-Agent` header (default `zoom-user-update/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Sends with this `reqwest::Client` (its connect timeout and TLS settings apply).
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] for a base or token URL that does not parse or is plain `http://` on a
+    /// host that is not loopback (without [`allow_http`](Self::allow_http)), an unusable user
+    /// agent, or a reqwest client that cannot be built.
+    pub fn build(self) -> Result<Client, Error> {
+        let base_url = self.base_url.trim_end_matches('/').to_owned();
+        check_url("base url", &base_url, self.allow_http)?;
+        if let Some(token_url) = self.auth.token_endpoint() {
+            check_url("token url", token_url, self.allow_http)?;
+        }
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| Error::Config("the user agent is not a valid header value".into()))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(|e| Error::Config(format!("cannot build the http client: {e}")))?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                base_url,
+                http,
+                tokens: TokenSource::new(self.auth, self.timeout),
+                retry: self.retry,
+                pacer: self.budget.map(Pacer::new),
+                timeout: self.timeout,
+                user_agent,
+            }),
+        })
+    }
+}
+
+fn check_url(what: &str, url: &str, allow_http: bool) -> Result<(), Error> {
+    let parsed =
+        reqwest::Url::parse(url).map_err(|e| Error::Config(format!("{what} {url:?}: {e}")))?;
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if allow_http || is_loopback(&parsed) => Ok(()),
+        "http" => Err(Error::Config(format!(
+            "{what} {url:?} is plain http on a host that is not loopback: tokens would travel in clear text (use https, or allow_http(true))"
+        ))),
+        other => Err(Error::Config(format!(
+            "{what} {url:?}: unsupported scheme {other}"
+        ))),
+    }
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    url.host_str().is_some_and(|host| {
+        host.eq_ignore_ascii_case("localhost")
+            || host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    })
+}

@@ -1,0 +1,223 @@
+//! `UpdateUserRequest`: one update on its way, with its retries; `Updated`: what a success says.
+
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use reqwest::header::HeaderValue;
+use tracing::Instrument;
+
+use crate::client::edition::Query;
+use crate::raw::{Capture, Hooks, PreparedRequest};
+use crate::{Client, Error, RateLimit, Update, UserId, UserUpdate, ValidationErrors, lock};
+
+/// One update, ready to send: `.await` it (or call [`send`](Self::send)). It owns what it
+/// needs (the user ID, the generated body and a handle on the client), so it can be moved into
+/// a spawned task.
+#[must_use = "an update request does nothing until it is awaited"]
+pub struct UpdateUserRequest<U: Update = UserUpdate> {
+    client: Client,
+    user_id: UserId,
+    body: Result<Arc<U::Raw>, ValidationErrors>,
+    query: Query<U::LoginType>,
+}
+
+impl<U: Update> std::fmt::Debug for UpdateUserRequest<U> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Not the body: it may hold a host key.
+        f.debug_struct("UpdateUserRequest")
+            .field("user_id", &self.user_id)
+            .field("login_type", &self.query.login_type)
+            .field("remove_tsp_credentials", &self.query.remove_tsp_credentials)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A successful update: Zoom answered 204, and what it said about the rate limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Updated {
+    /// The HTTP status (204).
+    pub status: u16,
+    /// The answer's `X-RateLimit-*` headers (every part may be missing).
+    pub rate_limit: RateLimit,
+}
+
+impl<U: Update> UpdateUserRequest<U> {
+    pub(crate) fn new(client: Client, user_id: UserId, update: &U) -> Self {
+        Self {
+            client,
+            user_id,
+            body: update.raw_body().map(Arc::new),
+            query: Query {
+                login_type: None,
+                remove_tsp_credentials: None,
+            },
+        }
+    }
+
+    /// Adds the `login_type` query parameter.
+    pub fn login_type(mut self, login_type: U::LoginType) -> Self {
+        self.query.login_type = Some(login_type);
+        self
+    }
+
+    /// Sends the update, retrying as the client's [`RetryPolicy`](crate::RetryPolicy) says.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`] for Zoom's documented refusals, [`Error::RateLimited`],
+    /// [`Error::Auth`], [`Error::Timeout`], [`Error::Transport`],
+    /// [`Error::UnexpectedResponse`], and [`Error::RetriesExhausted`] around the last
+    /// retryable one.
+    pub fn send(self) -> impl Future<Output = Result<Updated, Error>> + Send + 'static {
+        let span = tracing::info_span!(
+            "zoom.update_user",
+            http.method = "PATCH",
+            url.template = "/users/{userId}",
+            login_type = self.query.login_type.map(tracing::field::display),
+        );
+        self.send_with_retries().instrument(span)
+    }
+
+    /// Builds the exact request [`send`](Self::send) would send, with the `Authorization` value
+    /// redacted, and sends nothing (no token is fetched either).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Validation`] if the generated layer refuses the body, [`Error::Config`] if the
+    /// generated client cannot build the request.
+    pub async fn dry_run(self) -> Result<PreparedRequest, Error> {
+        let body = self.body.clone()?;
+        let capture: Capture = Arc::new(Mutex::new(None));
+        let mut placeholder = HeaderValue::from_static("Bearer <redacted>");
+        placeholder.set_sensitive(true);
+        let inner = &self.client.inner;
+        let hooks = Hooks {
+            authorization: Some(placeholder),
+            user_agent: Some(inner.user_agent.clone()),
+            observed: None,
+            capture: Some(capture.clone()),
+        };
+        U::send_raw(
+            &inner.base_url,
+            &inner.http,
+            hooks,
+            self.user_id.as_str(),
+            self.query,
+            &body,
+        )
+        .await?;
+        let captured = lock(&capture).take();
+        captured.ok_or_else(|| Error::Config("the request was not captured".into()))
+    }
+
+    async fn send_with_retries(self) -> Result<Updated, Error> {
+        let body = self.body.clone()?;
+        let inner = &self.client.inner;
+        let mut delays = inner.retry.delays();
+        let mut renewed_token = false;
+        for attempt in 1.. {
+            let (result, sent_with) = self.attempt(attempt, &body).await;
+            let err = match result {
+                Ok(updated) => return Ok(updated),
+                Err(err) => err,
+            };
+            // A rejected OAuth token is renewed once, at once.
+            if let (Some(header), Some(api)) = (&sent_with, err.as_api())
+                && api.status == 401
+                && api.code == 124
+                && inner.tokens.can_renew()
+                && !renewed_token
+            {
+                renewed_token = true;
+                inner.tokens.invalidate(header).await;
+                tracing::info!(attempt, "access token rejected; fetching a new one");
+                continue;
+            }
+            if !err.is_retryable() {
+                return Err(err);
+            }
+            let asked = err.retry_after();
+            if asked.is_some_and(|d| d > inner.retry.longest_wait()) {
+                return Err(err);
+            }
+            let Some(backoff) = delays.next() else {
+                return Err(if attempt == 1 {
+                    err
+                } else {
+                    Error::RetriesExhausted {
+                        attempts: attempt,
+                        last: Box::new(err),
+                    }
+                });
+            };
+            let wait = asked.unwrap_or(backoff);
+            tracing::info!(
+                attempt,
+                wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                error = %err,
+                "retrying"
+            );
+            tokio::time::sleep(wait).await;
+        }
+        unreachable!("the attempt loop only ends by returning")
+    }
+
+    /// One attempt: pace, authenticate, send. Also returns the `Authorization` value used.
+    async fn attempt(
+        &self,
+        attempt: u32,
+        body: &U::Raw,
+    ) -> (Result<Updated, Error>, Option<HeaderValue>) {
+        let inner = &self.client.inner;
+        if let Some(pacer) = &inner.pacer {
+            pacer.ready().await;
+        }
+        let authorization = match inner.tokens.header(&inner.http).await {
+            Ok(header) => header,
+            Err(e) => return (Err(Error::Auth(e)), None),
+        };
+        let hooks = Hooks {
+            authorization: Some(authorization.clone()),
+            user_agent: Some(inner.user_agent.clone()),
+            observed: Some(Arc::default()),
+            capture: None,
+        };
+        let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
+        // The timeout covers the whole exchange, reading an error answer's body included.
+        let exchange = U::send_raw(
+            &inner.base_url,
+            &inner.http,
+            hooks,
+            self.user_id.as_str(),
+            self.query,
+            body,
+        );
+        let result = tokio::time::timeout(inner.timeout, exchange)
+            .instrument(span.clone())
+            .await
+            .unwrap_or_else(|elapsed| Err(Error::timeout(elapsed)))
+            .map(|(status, headers)| Updated {
+                status,
+                rate_limit: RateLimit::from_headers(&headers, SystemTime::now()),
+            });
+        if let Some(status) = result
+            .as_ref()
+            .map_or_else(Error::status, |u| Some(u.status))
+        {
+            span.record("status", status);
+        }
+        (result, Some(authorization))
+    }
+}
+
+impl<U: Update> IntoFuture for UpdateUserRequest<U> {
+    type Output = Result<Updated, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Result<Updated, Error>> + Send + 'static>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}

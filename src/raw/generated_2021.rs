@@ -1,0 +1,3 @@
+//! The progenitor output for `openapi/user-update.json`, written by `build.rs`.
+
+include!(concat!(env!("OUT_DIR"), "/codegen.rs"));

@@ -1,0 +1,133 @@
+//! The inner state of the generated clients and their request hooks: the `Authorization` and
+//! `User-Agent` headers of each request, the observed status of an error answer, and the
+//! capture of a dry run.
+
+use std::sync::{Arc, Mutex};
+
+use progenitor_client::{ClientHooks, OperationInfo};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
+
+use crate::client::auth::bearer_header;
+use crate::client::prepared::PreparedRequest;
+use crate::{AuthError, lock};
+
+/// Where the `post` hook leaves the status and headers of an error answer.
+pub(crate) type Observed = Arc<Mutex<Option<(u16, HeaderMap)>>>;
+
+/// Where a dry run's `exec` leaves the request it did not send.
+pub(crate) type Capture = Arc<Mutex<Option<PreparedRequest>>>;
+
+/// State the generated [`raw::Client`](crate::raw::Client) carries into every request.
+///
+/// `Hooks::default()` sends requests unchanged; [`Hooks::with_bearer_token`] adds an
+/// `Authorization: Bearer …` header (marked sensitive) to each request.
+#[derive(Clone, Default)]
+pub struct Hooks {
+    pub(crate) authorization: Option<HeaderValue>,
+    pub(crate) user_agent: Option<HeaderValue>,
+    /// Where `post` leaves the status and headers of the answer.
+    pub(crate) observed: Option<Observed>,
+    /// Dry run: `exec` records the request here and answers 204 without sending it.
+    pub(crate) capture: Option<Capture>,
+}
+
+impl Hooks {
+    /// Hooks that add `Authorization: Bearer <token>` to every request.
+    ///
+    /// # Errors
+    ///
+    /// [`AuthError::InvalidToken`] when the token cannot be sent in an HTTP header (control
+    /// characters).
+    pub fn with_bearer_token(token: &str) -> Result<Self, AuthError> {
+        Ok(Self {
+            authorization: Some(bearer_header(token)?),
+            ..Self::default()
+        })
+    }
+}
+
+impl std::fmt::Debug for Hooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hooks")
+            .field(
+                "authorization",
+                &self.authorization.as_ref().map(|_| "<redacted>"),
+            )
+            .field("user_agent", &self.user_agent)
+            .field("dry_run", &self.capture.is_some())
+            .finish()
+    }
+}
+
+impl Hooks {
+    fn pre(&self, request: &mut reqwest::Request) {
+        if let Some(value) = &self.authorization {
+            request.headers_mut().insert(AUTHORIZATION, value.clone());
+        }
+        if let Some(value) = &self.user_agent {
+            request.headers_mut().insert(USER_AGENT, value.clone());
+        }
+    }
+
+    async fn exec(
+        &self,
+        client: &reqwest::Client,
+        request: reqwest::Request,
+    ) -> reqwest::Result<reqwest::Response> {
+        match &self.capture {
+            Some(capture) => {
+                *lock(capture) = Some(PreparedRequest::from_request(&request));
+                // A dry run answers 204 without sending anything.
+                let mut answer = http::Response::new(Vec::<u8>::new());
+                *answer.status_mut() = http::StatusCode::NO_CONTENT;
+                Ok(reqwest::Response::from(answer))
+            }
+            None => client.execute(request).await,
+        }
+    }
+
+    fn post(&self, result: &reqwest::Result<reqwest::Response>) {
+        // Only failures need it (to classify an error answer whose body is not Zoom's).
+        if let (Some(observed), Ok(response)) = (&self.observed, result)
+            && !response.status().is_success()
+        {
+            *lock(observed) = Some((response.status().as_u16(), response.headers().clone()));
+        }
+    }
+}
+
+/// The hooks of a generated client, delegating to [`Hooks`].
+macro_rules! client_hooks {
+    ($client:ty, $error:ident) => {
+        impl ClientHooks<Hooks> for $client {
+            async fn pre<E>(
+                &self,
+                request: &mut reqwest::Request,
+                _info: &OperationInfo,
+            ) -> Result<(), $error<E>> {
+                self.inner.pre(request);
+                Ok(())
+            }
+
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                _info: &OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                self.inner.exec(&self.client, request).await
+            }
+
+            async fn post<E>(
+                &self,
+                result: &reqwest::Result<reqwest::Response>,
+                _info: &OperationInfo,
+            ) -> Result<(), $error<E>> {
+                self.inner.post(result);
+                Ok(())
+            }
+        }
+    };
+}
+
+use progenitor_client::Error as GeneratedError;
+client_hooks!(super::Client, GeneratedError);

@@ -1,0 +1,23 @@
+//! The generated layer, exposed on purpose and **unchecked**.
+//!
+//! These are progenitor's types and client for `openapi/user-update.json`, as generated (with
+//! the one edit `openapi/README.md` names). They enforce only what the fragment states in schema
+//! keywords (a few maximum lengths and the `type` enum); none of the spec's prose rules (10-digit
+//! PMI, 6–10 digit host key, timezone IDs, name rules, …) are checked here, and their `Debug`
+//! shows every value, a host key included. Prefer the validated types of this crate.
+
+#[allow(
+    missing_docs,
+    unused_imports,
+    unused_qualifications,
+    clippy::all,
+    clippy::pedantic,
+    rustdoc::all
+)]
+mod generated_2021;
+mod hooks;
+
+pub(crate) use crate::client::prepared::PreparedRequest;
+pub use generated_2021::{Client, Error, ResponseValue, types};
+pub use hooks::Hooks;
+pub(crate) use hooks::{Capture, Observed};

@@ -1,0 +1,106 @@
+//! One macro for the string-shaped validated types: every conversion goes through the type's
+//! own `parse`, so `FromStr`, `TryFrom` and `Deserialize` cannot disagree.
+
+/// Implements `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Display`, `AsRef<str>`,
+/// `Serialize` (as the string) and `Deserialize` (through the same check).
+macro_rules! string_type {
+    // A type that owns its text: `fn check(&str) -> Result<(), Rule>` decides, and an owned
+    // `String` is kept as it is (no copy).
+    ($ty:ident, owned) => {
+        impl $ty {
+            /// Parses the text (see the type's documentation for the rules).
+            ///
+            /// # Errors
+            ///
+            /// The [`Rule`](crate::Rule) the text breaks.
+            pub fn parse(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::check(s).map(|()| Self(s.to_owned()))
+            }
+
+            /// The text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The text, owned.
+            #[must_use]
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl ::std::convert::TryFrom<String> for $ty {
+            type Error = $crate::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::check(&s).map(|()| Self(s))
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(value: $ty) -> String {
+                value.0
+            }
+        }
+
+        $crate::types::string_type::string_type!(@common $ty);
+    };
+    // A type with `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
+    ($ty:ident) => {
+        impl ::std::convert::TryFrom<String> for $ty {
+            type Error = $crate::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::parse(&s)
+            }
+        }
+
+        $crate::types::string_type::string_type!(@common $ty);
+    };
+    (@common $ty:ident) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::Rule;
+            fn from_str(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::parse(s)
+            }
+        }
+
+        impl ::std::convert::TryFrom<&str> for $ty {
+            type Error = $crate::Rule;
+            fn try_from(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::parse(s)
+            }
+        }
+
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let s = String::deserialize(deserializer)?;
+                Self::try_from(s).map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use string_type;

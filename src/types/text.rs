@@ -1,0 +1,161 @@
+//! `Text`: a free-text field, with the maximum length the spec gives it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::Rule;
+use crate::body::field::{FieldKind, Wire};
+use crate::body::json::Json;
+use crate::{FieldInput, ValidationErrors};
+
+/// Free text of at most `MAX` characters (Unicode scalar values); `Text` alone has no limit.
+///
+/// ```
+/// use zoom_user_update::Text;
+///
+/// let title: Text<128> = "Rear Admiral".parse()?;
+/// assert_eq!(title.as_str(), "Rear Admiral");
+/// assert!("x".repeat(129).parse::<Text<128>>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text<const MAX: usize = { usize::MAX }>(String);
+
+impl<const MAX: usize> Text<MAX> {
+    /// The maximum length in characters, if there is one.
+    pub const MAX_CHARS: Option<usize> = if MAX == usize::MAX { None } else { Some(MAX) };
+
+    fn check(s: &str) -> Result<(), Rule> {
+        if MAX == usize::MAX {
+            return Ok(());
+        }
+        let actual = s.chars().count();
+        if actual > MAX {
+            Err(Rule::TooLong { max: MAX, actual })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Checks the text's length.
+    ///
+    /// # Errors
+    ///
+    /// [`Rule::TooLong`] past `MAX` characters.
+    pub fn parse(s: &str) -> Result<Self, Rule> {
+        Self::check(s).map(|()| Self(s.to_owned()))
+    }
+
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The text, owned.
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl<const MAX: usize> std::str::FromStr for Text<MAX> {
+    type Err = Rule;
+    fn from_str(s: &str) -> Result<Self, Rule> {
+        Self::parse(s)
+    }
+}
+
+impl<const MAX: usize> TryFrom<&str> for Text<MAX> {
+    type Error = Rule;
+    fn try_from(s: &str) -> Result<Self, Rule> {
+        Self::parse(s)
+    }
+}
+
+impl<const MAX: usize> TryFrom<String> for Text<MAX> {
+    type Error = Rule;
+    fn try_from(s: String) -> Result<Self, Rule> {
+        Self::check(&s).map(|()| Self(s))
+    }
+}
+
+impl<const MAX: usize> fmt::Display for Text<MAX> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<const MAX: usize> AsRef<str> for Text<MAX> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<const MAX: usize> PartialEq<str> for Text<MAX> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl<const MAX: usize> PartialEq<&str> for Text<MAX> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl<const MAX: usize> serde::Serialize for Text<MAX> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de, const MAX: usize> serde::Deserialize<'de> for Text<MAX> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Self::try_from(s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl<const MAX: usize> FieldKind for Text<MAX> {
+    const JSON_TYPE: &'static str = "string";
+    fn from_json(json: Json) -> Result<Self, ValidationErrors> {
+        json.into_text()
+            .and_then(Self::try_from)
+            .map_err(ValidationErrors::here)
+    }
+    fn rule() -> Cow<'static, str> {
+        match Self::MAX_CHARS {
+            Some(max) => format!("at most {max} characters").into(),
+            None => "free text".into(),
+        }
+    }
+    fn max_chars() -> Option<usize> {
+        Self::MAX_CHARS
+    }
+}
+
+impl<const MAX: usize> Wire for Text<MAX> {
+    type Wire = String;
+    fn wire(&self) -> String {
+        self.0.clone()
+    }
+}
+
+impl<const MAX: usize> FieldInput<Text<MAX>> for &str {
+    fn into_field(self) -> Result<Text<MAX>, ValidationErrors> {
+        Text::parse(self).map_err(ValidationErrors::here)
+    }
+}
+
+impl<const MAX: usize> FieldInput<Text<MAX>> for String {
+    fn into_field(self) -> Result<Text<MAX>, ValidationErrors> {
+        Text::try_from(self).map_err(ValidationErrors::here)
+    }
+}
+
+impl<const MAX: usize> FieldInput<Text<MAX>> for &String {
+    fn into_field(self) -> Result<Text<MAX>, ValidationErrors> {
+        Text::parse(self).map_err(ValidationErrors::here)
+    }
+}

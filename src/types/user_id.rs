@@ -1,0 +1,64 @@
+//! `UserId`: the `{userId}` path parameter.
+
+use crate::Rule;
+use crate::types::email;
+use crate::types::string_type::string_type;
+
+/// Whom the update is for: `me` (the calling user, for user-level apps), an email address, or a
+/// Zoom user ID.
+///
+/// Refused: the empty string, whitespace and control characters anywhere, `.` and `..` (a URL
+/// would read them as path steps), and text with `@` that is not a valid email address. Anything
+/// else is sent as exactly one percent-encoded path segment, so `/`, `?`, `#` or `%` in an ID
+/// can never change the path or add a query.
+///
+/// ```
+/// use zoom_user_update::UserId;
+///
+/// assert!(UserId::me().is_me());
+/// assert!("KDcuGIm1QgePTO8WbOqwIQ".parse::<UserId>().is_ok());
+/// assert!("ada@example.com".parse::<UserId>().is_ok());
+/// assert!("".parse::<UserId>().is_err());
+/// assert!("..".parse::<UserId>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UserId(String);
+
+impl UserId {
+    /// `me`: the user the access token belongs to.
+    #[must_use]
+    pub fn me() -> Self {
+        Self("me".to_owned())
+    }
+
+    /// Checks the text against the rules.
+    ///
+    /// # Errors
+    ///
+    /// [`Rule::Empty`], [`Rule::ForbiddenCharacter`], [`Rule::DotSegment`] or
+    /// [`Rule::InvalidEmail`].
+    pub(crate) fn check(s: &str) -> Result<(), Rule> {
+        if s.is_empty() {
+            return Err(Rule::Empty);
+        }
+        if let Some(found) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
+            return Err(Rule::ForbiddenCharacter { found });
+        }
+        if s == "." || s == ".." {
+            return Err(Rule::DotSegment);
+        }
+        if s.contains('@') && !email::is_valid(s) {
+            return Err(Rule::InvalidEmail);
+        }
+        Ok(())
+    }
+
+    /// Whether this is `me`.
+    #[must_use]
+    pub fn is_me(&self) -> bool {
+        self.0 == "me"
+    }
+}
+
+string_type!(UserId, owned);
