@@ -6,5 +6,6 @@ mod codegen;
 mod coverage;
 mod props;
 mod raw_client;
+mod readme;
 mod rules;
 mod update;

@@ -94,6 +94,9 @@ proptest! {
         }
         let update = b.build().expect("valid by construction");
         let text = serde_json::to_string(&update).unwrap();
+        // What is serialized is what the generated type sends, byte for byte.
+        let sent = serde_json::to_string(&update.to_raw().unwrap()).unwrap();
+        prop_assert_eq!(&text, &sent);
         let back = UserUpdate::from_json(&text, Policy::Spec).expect("round trip");
         prop_assert_eq!(back, update);
     }

@@ -1,13 +1,12 @@
-//! The generated (raw, unchecked) client against a loopback mock server.
+//! The generated (raw, unchecked) client against the fake Zoom on loopback.
 
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use zoom_user_update::mock::{Fault, MockZoom};
 use zoom_user_update::raw::{self, types};
 
-fn client(server: &MockServer) -> raw::Client {
-    let hooks = raw::Hooks::with_bearer_token("test-token").unwrap();
-    raw::Client::new_with_client(&server.uri(), reqwest::Client::new(), hooks)
+fn client(zoom: &MockZoom) -> raw::Client {
+    let hooks = raw::Hooks::with_bearer_token(MockZoom::ACCESS_TOKEN).unwrap();
+    raw::Client::new_with_client(&zoom.base_url(), reqwest::Client::new(), hooks)
 }
 
 fn body_with_two_fields() -> types::UserUpdateBody {
@@ -32,38 +31,39 @@ fn unset_fields_are_not_serialized() {
 
 #[tokio::test]
 async fn patch_sends_only_the_set_fields_and_204_is_success() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .and(path("/users/me"))
-        .and(header("content-type", "application/json"))
-        .and(header("authorization", "Bearer test-token"))
-        .and(body_json(
-            json!({"first_name": "Ada", "pmi": 2_345_678_901_i64}),
-        ))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
-
-    let response = client(&server)
+    let zoom = MockZoom::start().await;
+    let response = client(&zoom)
         .user_update("me", None, &body_with_two_fields())
         .await
         .expect("204 is success");
     assert_eq!(response.status(), 204);
+    let requests = zoom.api_requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(
+        (request.method.as_str(), request.path.as_str()),
+        ("PATCH", "/v2/users/me")
+    );
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    assert_eq!(
+        request.credentials.as_ref().map(|c| c.expose()),
+        Some(MockZoom::ACCESS_TOKEN)
+    );
+    assert_eq!(
+        request.header("api-version"),
+        None,
+        "not a header Zoom documents"
+    );
+    assert_eq!(
+        request.json(),
+        Some(json!({"first_name": "Ada", "pmi": 2_345_678_901_i64}))
+    );
 }
 
 #[tokio::test]
 async fn login_type_goes_in_the_query() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .and(path("/users/me"))
-        .and(query_param("login_type", "101"))
-        .respond_with(ResponseTemplate::new(204))
-        .expect(1)
-        .mount(&server)
-        .await;
-
-    client(&server)
+    let zoom = MockZoom::start().await;
+    client(&zoom)
         .user_update(
             "me",
             Some(types::UserUpdateLoginType::X101),
@@ -71,20 +71,16 @@ async fn login_type_goes_in_the_query() {
         )
         .await
         .expect("204 is success");
+    assert_eq!(
+        zoom.api_requests()[0].query.as_deref(),
+        Some("login_type=101")
+    );
 }
 
 #[tokio::test]
 async fn not_found_decodes_as_zoom_error_1001() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .and(path("/users/nobody@example.com"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(
-            json!({"code": 1001, "message": "User does not exist: nobody@example.com."}),
-        ))
-        .mount(&server)
-        .await;
-
-    let err = client(&server)
+    let zoom = MockZoom::start().await;
+    let err = client(&zoom)
         .user_update("nobody@example.com", None, &body_with_two_fields())
         .await
         .expect_err("404 is an error");
@@ -99,17 +95,16 @@ async fn not_found_decodes_as_zoom_error_1001() {
 
 #[tokio::test]
 async fn bad_request_with_field_errors_decodes() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(json!({
+    let zoom = MockZoom::start().await;
+    zoom.push_fault(Fault::Status(
+        400,
+        Some(json!({
             "code": 300,
             "message": "Validation Failed.",
             "errors": [{"field": "pmi", "message": "Invalid field."}]
-        })))
-        .mount(&server)
-        .await;
-
-    let err = client(&server)
+        })),
+    ));
+    let err = client(&zoom)
         .user_update("me", None, &body_with_two_fields())
         .await
         .expect_err("400 is an error");
@@ -128,13 +123,9 @@ async fn bad_request_with_field_errors_decodes() {
 
 #[tokio::test]
 async fn an_undocumented_status_is_an_unexpected_response() {
-    let server = MockServer::start().await;
-    Mock::given(method("PATCH"))
-        .respond_with(ResponseTemplate::new(503))
-        .mount(&server)
-        .await;
-
-    let err = client(&server)
+    let zoom = MockZoom::start().await;
+    zoom.push_fault(Fault::Status(503, None));
+    let err = client(&zoom)
         .user_update("me", None, &body_with_two_fields())
         .await
         .expect_err("503 is an error");

@@ -63,6 +63,25 @@ fn full_body() {
     insta::assert_json_snapshot!("full_body", body(&update));
 }
 
+/// `Serialize` writes straight from the validated values; it must write what the generated
+/// type sends, member order included, for every field.
+#[test]
+fn serialization_is_the_generated_types_byte_for_byte() {
+    #[allow(deprecated)]
+    let with_deprecated = full()
+        .into_builder()
+        .phone_number("5550100")
+        .phone_country("US")
+        .build()
+        .unwrap();
+    for update in [full(), with_deprecated] {
+        assert_eq!(
+            serde_json::to_string(&update).unwrap(),
+            serde_json::to_string(&update.to_raw().unwrap()).unwrap()
+        );
+    }
+}
+
 #[test]
 fn nested_phone_and_custom_attributes_send_only_what_is_set() {
     let update = UserUpdate::builder()

@@ -36,8 +36,8 @@ const KEPT_DEPTH: usize = 4;
 impl Json {
     /// Parses JSON text (or bytes, as loaded from a file).
     pub(crate) fn parse(bytes: &[u8]) -> Result<Json, Rule> {
-        // Checking UTF-8 once for the whole text is cheaper than serde_json's check per string;
-        // invalid UTF-8 goes the slow way, which reports where it is.
+        // Text that is UTF-8 as a whole is read as `str`, so serde_json does not check every
+        // string again; other bytes are read as bytes, which reports where the UTF-8 breaks.
         let parsed = match std::str::from_utf8(bytes) {
             Ok(text) => {
                 let mut de = serde_json::Deserializer::from_str(text);

@@ -28,8 +28,8 @@
 //! - `requires` (a field that must come with another) and `deprecated` (a warning).
 //!
 //! For the object as a whole: `builder()`, `into_builder()`, `build()` (every violation at once,
-//! in the table's order), `from_json`, `from_value`, `Serialize` (through the generated type, so
-//! what is serialized is what is sent) and `Deserialize` (through the same checks).
+//! in the table's order), `from_json`, `from_value`, `Serialize` (the JSON the generated type
+//! writes, member order included) and `Deserialize` (through the same checks).
 
 /// The JSON name of a field: the one the line gives, or the field's own name.
 macro_rules! json_name {
@@ -55,10 +55,63 @@ macro_rules! set_raw {
     };
 }
 
+/// Stores a field's value in a builder, or its violations; either replaces what an earlier
+/// set of the field left.
+macro_rules! store {
+    ($builder:ident, $field:ident, $($json:literal)?, $result:ident) => {{
+        let name = $crate::body::table::json_name!($($json)? $field);
+        if !$builder.refused.is_empty() {
+            $builder.refused.retain(|(refused, _)| *refused != name);
+        }
+        match $result {
+            Ok(value) => $builder.value.$field = Some(value),
+            Err(errors) => {
+                $builder.value.$field = None;
+                $builder.refused.push((name, errors));
+            }
+        }
+    }};
+}
+
+/// The positions of `names` in byte order of the names: the order in which the generated types
+/// serialize their fields (typify sorts an object's properties by name).
+pub(crate) const fn name_order<const N: usize>(names: [&str; N]) -> [usize; N] {
+    const fn less(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut i = 0;
+        while i < a.len() && i < b.len() {
+            if a[i] != b[i] {
+                return a[i] < b[i];
+            }
+            i += 1;
+        }
+        a.len() < b.len()
+    }
+    let mut order = [0; N];
+    let mut i = 0;
+    while i < N {
+        order[i] = i;
+        i += 1;
+    }
+    // Insertion sort: a table has a few dozen fields.
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && less(names[order[j]], names[order[j - 1]]) {
+            let earlier = order[j - 1];
+            order[j - 1] = order[j];
+            order[j] = earlier;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+}
+
 macro_rules! object {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident, builder $builder:ident, raw $raw:ty {
+        pub struct $name:ident($fields:ident), builder $builder:ident, raw $raw:ty {
             $(
                 $(#[doc = $fdoc:literal])*
                 $field:ident $(as $json:literal in $raw_field:ident)? : $kind:ty = $source:expr
@@ -70,18 +123,48 @@ macro_rules! object {
         }
     ) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Clone, PartialEq)]
         pub struct $name {
+            /// Boxed: a value is built, returned and moved as a pointer.
+            inner: Box<$fields>,
+        }
+
+        /// The fields of the value (and of its builder).
+        #[derive(Clone, Default, PartialEq)]
+        struct $fields {
             $($field: Option<$kind>,)*
             policy: $crate::Policy,
+        }
+
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut s = f.debug_struct(stringify!($name));
+                $(if let Some(value) = &self.inner.$field {
+                    s.field(stringify!($field), value);
+                })*
+                s.field("policy", &self.inner.policy).finish()
+            }
+        }
+
+        impl ::std::fmt::Debug for $fields {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut s = f.debug_struct(stringify!($fields));
+                $(if let Some(value) = &self.$field {
+                    s.field(stringify!($field), value);
+                })*
+                s.field("policy", &self.policy).finish()
+            }
         }
 
         #[doc = concat!("Builds a [`", stringify!($name), "`]: every setter is optional and consuming; a field that is never set is never sent. A value that breaks a rule is reported by [`build`](Self::build) with every other violation; setting a field again replaces the earlier value.")]
         #[derive(Debug, Clone, Default, PartialEq)]
         #[must_use]
         pub struct $builder {
-            $($field: Option<::std::result::Result<$kind, $crate::ValidationErrors>>,)*
-            policy: $crate::Policy,
+            /// The values that passed their field's rules (boxed: the setters move the builder).
+            value: Box<$fields>,
+            /// The violations of the values that did not, by field (JSON name; paths relative
+            /// to the field).
+            refused: Vec<(&'static str, $crate::ValidationErrors)>,
             /// Violations of the object outside its fields: unknown or repeated members, or a
             /// JSON value that is not an object.
             extra: Vec<$crate::Violation>,
@@ -98,15 +181,15 @@ macro_rules! object {
                 $(#[doc = $fdoc])*
                 #[must_use]
                 pub fn $field(&self) -> Option<&$kind> {
-                    self.$field.as_ref()
+                    self.inner.$field.as_ref()
                 }
             )*
 
             /// A builder holding every field of this value, and its policy.
             pub fn into_builder(self) -> $builder {
                 $builder {
-                    $($field: self.$field.map(Ok),)*
-                    policy: self.policy,
+                    value: self.inner,
+                    refused: Vec::new(),
                     extra: Vec::new(),
                 }
             }
@@ -114,7 +197,7 @@ macro_rules! object {
             /// The rules it was checked against.
             #[must_use]
             pub fn policy(&self) -> $crate::Policy {
-                self.policy
+                self.inner.policy
             }
 
             /// What it does that the spec discourages (deprecated fields); it is still sent.
@@ -175,14 +258,14 @@ macro_rules! object {
 
             /// Whether no field is set.
             fn is_empty(&self) -> bool {
-                true $(&& self.$field.is_none())*
+                true $(&& self.inner.$field.is_none())*
             }
         }
 
         impl $builder {
             /// The rules to check against (default [`Policy::Spec`](crate::Policy::Spec)).
             pub fn policy(mut self, policy: $crate::Policy) -> Self {
-                self.policy = policy;
+                self.value.policy = policy;
                 self
             }
 
@@ -190,7 +273,8 @@ macro_rules! object {
                 $(#[doc = $fdoc])*
                 $(#[deprecated = concat!("Zoom deprecated this field: use ", $replacement)])?
                 pub fn $field(mut self, value: impl $crate::FieldInput<$kind>) -> Self {
-                    self.$field = Some(value.into_field());
+                    let result = value.into_field();
+                    $crate::body::table::store!(self, $field, $($json)?, result);
                     self
                 }
             )*
@@ -204,10 +288,9 @@ macro_rules! object {
             /// JSON path of its field, in the table's field order (unknown members last), and
             /// [`Rule::NoFields`](crate::Rule::NoFields) when nothing is set.
             pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
-                let policy = self.policy;
                 let mut violations = Vec::new();
                 let value = self.check(&mut violations);
-                if policy == $crate::Policy::Strict {
+                if value.inner.policy == $crate::Policy::Strict {
                     $crate::body::field::FieldKind::strict_violations(&value, "", &mut violations);
                 }
                 if violations.is_empty() && value.is_empty() {
@@ -219,13 +302,23 @@ macro_rules! object {
                 }
             }
 
+            /// Whether the field with this JSON name was set, validly or not.
+            fn is_set(&self, name: &str) -> bool {
+                let valid = match name {
+                    $($crate::body::table::json_name!($($json)? $field) => self.value.$field.is_some(),)*
+                    _ => false,
+                };
+                valid || self.refused.iter().any(|(refused, _)| *refused == name)
+            }
+
             /// The value with the fields that passed; the violations (paths relative to this
             /// object) go to `out`, in the table's field order.
-            fn check(self, out: &mut Vec<$crate::Violation>) -> $name {
-                let mut found = self.extra;
+            #[inline]
+            fn check(mut self, out: &mut Vec<$crate::Violation>) -> $name {
+                let mut found = ::std::mem::take(&mut self.extra);
                 $($(
-                    if self.$field.is_some() && self.$requires.is_none() {
-                        // A field that requires another has its own name in JSON.
+                    // A field that requires another has its own name in JSON.
+                    if self.value.$field.is_some() && !self.is_set(stringify!($requires)) {
                         found.push($crate::Violation::new(
                             concat!("/", stringify!($field)),
                             $crate::Rule::Requires {
@@ -234,26 +327,18 @@ macro_rules! object {
                         ));
                     }
                 )?)*
-                let value = $name {
-                    $($field: match self.$field {
-                        None => None,
-                        Some(Ok(value)) => Some(value),
-                        Some(Err(errors)) => {
-                            found.extend(errors.prefixed(
-                                $crate::body::table::field_path!($($json)? $field),
-                            ));
-                            None
-                        }
-                    },)*
-                    policy: self.policy,
-                };
-                const NAMES: &[&str] = &[$($crate::body::table::json_name!($($json)? $field)),*];
-                found.sort_by_key(|v| {
-                    let first = v.path().split('/').nth(1).unwrap_or("");
-                    NAMES.iter().position(|n| *n == first).unwrap_or(NAMES.len())
-                });
-                out.append(&mut found);
-                value
+                for (name, errors) in self.refused {
+                    found.extend(errors.prefixed(&format!("/{name}")));
+                }
+                if !found.is_empty() {
+                    const NAMES: &[&str] = &[$($crate::body::table::json_name!($($json)? $field)),*];
+                    found.sort_by_key(|v| {
+                        let first = v.path().split('/').nth(1).unwrap_or("");
+                        NAMES.iter().position(|n| *n == first).unwrap_or(NAMES.len())
+                    });
+                    out.append(&mut found);
+                }
+                $name { inner: self.value }
             }
 
             /// A builder holding every member of a JSON value, as raw input.
@@ -267,13 +352,11 @@ macro_rules! object {
                     }
                 };
                 for (key, value) in members {
-                    let repeated = match key.as_str() {
+                    let repeated = builder.is_set(&key);
+                    match key.as_str() {
                         $($crate::body::table::json_name!($($json)? $field) => {
-                            let repeated = builder.$field.is_some();
-                            builder.$field = Some(
-                                <$kind as $crate::body::field::FieldKind>::from_json(value),
-                            );
-                            repeated
+                            let result = <$kind as $crate::body::field::FieldKind>::from_json(value);
+                            $crate::body::table::store!(builder, $field, $($json)?, result);
                         })*
                         _ => {
                             builder.extra.push($crate::Violation::new(
@@ -282,7 +365,7 @@ macro_rules! object {
                             ));
                             continue;
                         }
-                    };
+                    }
                     if repeated {
                         builder.extra.push($crate::Violation::new(
                             $crate::body::json::pointer(&[&key]),
@@ -347,7 +430,7 @@ macro_rules! object {
             }
 
             fn strict_violations(&self, path: &str, out: &mut Vec<$crate::Violation>) {
-                $(if let Some(value) = &self.$field {
+                $(if let Some(value) = &self.inner.$field {
                     let path = format!("{path}{}", $crate::body::table::field_path!($($json)? $field));
                     $(for rule in ($strict.check)(value) {
                         out.push($crate::Violation::new(&path, rule));
@@ -357,7 +440,7 @@ macro_rules! object {
             }
 
             fn warnings(&self, path: &str, out: &mut Vec<$crate::Warning>) {
-                $(if let Some(value) = &self.$field {
+                $(if let Some(value) = &self.inner.$field {
                     let path = format!("{path}{}", $crate::body::table::field_path!($($json)? $field));
                     $(out.push($crate::Warning::Deprecated {
                         path: path.clone(),
@@ -373,7 +456,7 @@ macro_rules! object {
                 #[allow(clippy::needless_update)]
                 let mut raw = <$raw>::default();
                 let mut found = Vec::new();
-                $(if let Some(value) = &self.$field {
+                $(if let Some(value) = &self.inner.$field {
                     match $crate::body::field::ToRaw::to_raw(value) {
                         Ok(value) => {
                             $crate::body::table::set_raw!(raw . $($raw_field)? $field = Some(value));
@@ -404,15 +487,52 @@ macro_rules! object {
             }
         }
 
-        /// Writes the request body: the generated type's serialization, so what is serialized
-        /// is exactly what is sent.
+        /// Writes the JSON the generated type writes for the same value (members in the
+        /// generated type's order: by JSON name), straight from the validated values; a test
+        /// compares the two for every field.
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                let raw = self.to_raw().map_err(::serde::ser::Error::custom)?;
-                ::serde::Serialize::serialize(&raw, serializer)
+                use ::serde::ser::SerializeMap;
+                #[allow(non_camel_case_types)]
+                #[derive(Clone, Copy)]
+                enum Field {
+                    $($field,)*
+                }
+                const FIELDS: &[(Field, &str)] = &[
+                    $((Field::$field, $crate::body::table::json_name!($($json)? $field)),)*
+                ];
+                const N: usize = FIELDS.len();
+                /// The fields in the order the generated type serializes them.
+                const ORDERED: [(Field, &str); N] = {
+                    let mut names = [""; N];
+                    let mut i = 0;
+                    while i < N {
+                        names[i] = FIELDS[i].1;
+                        i += 1;
+                    }
+                    let order = $crate::body::table::name_order::<N>(names);
+                    let mut ordered = [FIELDS[0]; N];
+                    let mut i = 0;
+                    while i < N {
+                        ordered[i] = FIELDS[order[i]];
+                        i += 1;
+                    }
+                    ordered
+                };
+                let mut map = serializer.serialize_map(None)?;
+                for &(field, name) in &ORDERED {
+                    match field {
+                        $(Field::$field => {
+                            if let Some(value) = &self.inner.$field {
+                                map.serialize_entry(name, value)?;
+                            }
+                        })*
+                    }
+                }
+                map.end()
             }
         }
 
@@ -431,4 +551,4 @@ macro_rules! object {
     };
 }
 
-pub(crate) use {field_path, json_name, object, set_raw};
+pub(crate) use {field_path, json_name, object, set_raw, store};

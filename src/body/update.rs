@@ -40,7 +40,7 @@ object! {
     /// assert_eq!(update.pmi().map(|p| p.get()), Some(2345678901));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub struct UserUpdate, builder UserUpdateBuilder, raw UserUpdateBody {
+    pub struct UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody {
         /// User's first name.
         first_name: PersonName = NAME;
         /// User's last name.
@@ -94,7 +94,7 @@ object! {
     /// let phone = PhoneNumbers::builder().number("5550100").code("+1").country("US");
     /// # let _ = phone;
     /// ```
-    pub struct PhoneNumbers, builder PhoneNumbersBuilder, raw UserPhoneNumbers {
+    pub struct PhoneNumbers(PhoneNumbersFields), builder PhoneNumbersBuilder, raw UserPhoneNumbers {
         /// The phone number.
         number: Text = SEED;
         /// The country calling code, such as `+1`.
@@ -113,7 +113,7 @@ object! {
     /// let attr = CustomAttributes::builder().key("cbf9b7a3").name("Badge").value("1234");
     /// # let _ = attr;
     /// ```
-    pub struct CustomAttributes, builder CustomAttributesBuilder, raw UserCustomAttributes {
+    pub struct CustomAttributes(CustomAttributesFields), builder CustomAttributesBuilder, raw UserCustomAttributes {
         /// Identifier for the custom attribute.
         key: Text = SEED;
         /// Name of the custom attribute.

@@ -83,10 +83,10 @@ impl std::str::FromStr for RateBudget {
 /// The shared schedule behind a budget: each request reserves the next free slot (one
 /// interval after the previous one, or now if the schedule is idle) and sleeps until it.
 ///
-/// A reservation schedule rather than a rate-limiter crate (governor was tried): waiters are
-/// served first come, first served, with no retry loop, the slots are absolute so timer
-/// rounding never accumulates, and an idle schedule builds up no burst. With governor's
-/// `until_ready` and 64 waiters, a 500/s budget achieved 0.915 R in `benches/run.sh`.
+/// A reservation schedule rather than a rate-limiter crate: waiters are served first come,
+/// first served, with no retry loop, the slots are absolute so timer rounding never
+/// accumulates, and an idle schedule builds up no burst. (governor was tried and filled a
+/// budget less well: `BENCHMARKS.md`.)
 #[derive(Clone, Debug)]
 pub(crate) struct Pacer {
     interval: Duration,

@@ -7,7 +7,11 @@ macro_rules! string_type {
     // A type that owns its text: `fn check(&str) -> Result<(), Rule>` decides, and an owned
     // `String` is kept as it is (no copy).
     ($ty:ident, owned) => {
-        impl $ty {
+        $crate::types::string_type::string_type!(@[] $ty, owned);
+    };
+    // The same for a generic type: `string_type!(@[const MAX: usize] Text<MAX>, owned)`.
+    (@[$($gen:tt)*] $ty:ty, owned) => {
+        impl<$($gen)*> $ty {
             /// Parses the text (see the type's documentation for the rules).
             ///
             /// # Errors
@@ -30,20 +34,20 @@ macro_rules! string_type {
             }
         }
 
-        impl ::std::convert::TryFrom<String> for $ty {
+        impl<$($gen)*> ::std::convert::TryFrom<String> for $ty {
             type Error = $crate::Rule;
             fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
                 Self::check(&s).map(|()| Self(s))
             }
         }
 
-        impl From<$ty> for String {
+        impl<$($gen)*> From<$ty> for String {
             fn from(value: $ty) -> String {
                 value.0
             }
         }
 
-        $crate::types::string_type::string_type!(@common $ty);
+        $crate::types::string_type::string_type!(@common [$($gen)*] $ty);
     };
     // A type with `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
     ($ty:ident) => {
@@ -54,36 +58,36 @@ macro_rules! string_type {
             }
         }
 
-        $crate::types::string_type::string_type!(@common $ty);
+        $crate::types::string_type::string_type!(@common [] $ty);
     };
-    (@common $ty:ident) => {
-        impl ::std::str::FromStr for $ty {
+    (@common [$($gen:tt)*] $ty:ty) => {
+        impl<$($gen)*> ::std::str::FromStr for $ty {
             type Err = $crate::Rule;
             fn from_str(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
                 Self::parse(s)
             }
         }
 
-        impl ::std::convert::TryFrom<&str> for $ty {
+        impl<$($gen)*> ::std::convert::TryFrom<&str> for $ty {
             type Error = $crate::Rule;
             fn try_from(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
                 Self::parse(s)
             }
         }
 
-        impl ::std::fmt::Display for $ty {
+        impl<$($gen)*> ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl ::std::convert::AsRef<str> for $ty {
+        impl<$($gen)*> ::std::convert::AsRef<str> for $ty {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
 
-        impl ::serde::Serialize for $ty {
+        impl<$($gen)*> ::serde::Serialize for $ty {
             fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
@@ -92,7 +96,7 @@ macro_rules! string_type {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $ty {
+        impl<'de, $($gen)*> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {

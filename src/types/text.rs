@@ -1,11 +1,11 @@
 //! `Text`: a free-text field, with the maximum length the spec gives it.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use crate::Rule;
 use crate::body::field::{FieldKind, Wire};
 use crate::body::json::Json;
+use crate::types::string_type::string_type;
 use crate::{FieldInput, ValidationErrors};
 
 /// Free text of at most `MAX` characters (Unicode scalar values); `Text` alone has no limit.
@@ -36,61 +36,9 @@ impl<const MAX: usize> Text<MAX> {
             Ok(())
         }
     }
-
-    /// Checks the text's length.
-    ///
-    /// # Errors
-    ///
-    /// [`Rule::TooLong`] past `MAX` characters.
-    pub fn parse(s: &str) -> Result<Self, Rule> {
-        Self::check(s).map(|()| Self(s.to_owned()))
-    }
-
-    /// The text.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The text, owned.
-    #[must_use]
-    pub fn into_string(self) -> String {
-        self.0
-    }
 }
 
-impl<const MAX: usize> std::str::FromStr for Text<MAX> {
-    type Err = Rule;
-    fn from_str(s: &str) -> Result<Self, Rule> {
-        Self::parse(s)
-    }
-}
-
-impl<const MAX: usize> TryFrom<&str> for Text<MAX> {
-    type Error = Rule;
-    fn try_from(s: &str) -> Result<Self, Rule> {
-        Self::parse(s)
-    }
-}
-
-impl<const MAX: usize> TryFrom<String> for Text<MAX> {
-    type Error = Rule;
-    fn try_from(s: String) -> Result<Self, Rule> {
-        Self::check(&s).map(|()| Self(s))
-    }
-}
-
-impl<const MAX: usize> fmt::Display for Text<MAX> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<const MAX: usize> AsRef<str> for Text<MAX> {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
+string_type!(@[const MAX: usize] Text<MAX>, owned);
 
 impl<const MAX: usize> PartialEq<str> for Text<MAX> {
     fn eq(&self, other: &str) -> bool {
@@ -101,19 +49,6 @@ impl<const MAX: usize> PartialEq<str> for Text<MAX> {
 impl<const MAX: usize> PartialEq<&str> for Text<MAX> {
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other
-    }
-}
-
-impl<const MAX: usize> serde::Serialize for Text<MAX> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de, const MAX: usize> serde::Deserialize<'de> for Text<MAX> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Self::try_from(s).map_err(serde::de::Error::custom)
     }
 }
 

@@ -1,10 +1,10 @@
 //! A deterministic probe for `valgrind --tool=callgrind` (instruction counts do not depend on
 //! machine load): builds and serializes one update N times (default 20,000). Usage:
-//! `validation_probe (raw|sdk)-(minimal|full|json_intake) [N]`. Used by `benches/run.sh`.
+//! `validation_probe (raw|sdk)-(minimal|full|json_intake) [N]`. Used by `benches/run.sh`; built as an example (see Cargo.toml).
 
 use std::hint::black_box;
 
-#[path = "../benches/fixtures.rs"]
+#[path = "fixtures.rs"]
 mod fixtures;
 
 fn main() {
