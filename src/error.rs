@@ -287,6 +287,14 @@ pub enum AuthError {
     InvalidToken,
 }
 
+/// A setting's name that does not parse ([`Policy`](crate::Policy),
+/// [`RateBudget`](crate::RateBudget)) is a configuration error.
+impl From<crate::UnknownName> for Error {
+    fn from(e: crate::UnknownName) -> Self {
+        Error::Config(e.to_string())
+    }
+}
+
 impl Error {
     pub(crate) fn transport(e: impl Into<BoxError>) -> Self {
         Error::Transport(e.into())

@@ -27,6 +27,7 @@ pub use body::update::{
 pub use body::violation::{Rule, ValidationErrors, Violation};
 pub use body::warning::Warning;
 pub use client::auth::{Auth, DEFAULT_TOKEN_URL, Secret};
+pub use client::bulk::{BulkOutcome, BulkResult, Canceller, StopReason, UpdateMany};
 pub use client::edition::Update;
 pub use client::pacing::RateBudget;
 pub use client::prepared::PreparedRequest;

@@ -7,7 +7,8 @@
 //!   revoked token, 400 code 300 for a body that is not a JSON object.
 //! - `POST /oauth/token` with `grant_type=account_credentials`, the account ID and HTTP Basic
 //!   `client_id:client_secret` ([`MockZoom::ACCOUNT_ID`], …) issues tokens.
-//! - An optional per-second budget answers 429 with `Retry-After` and `X-RateLimit-*` headers.
+//! - An optional per-second budget answers 429 with `Retry-After` and `X-RateLimit-*` headers,
+//!   and tells on each success how much of it is left (`X-RateLimit-Remaining`).
 //! - Injected faults for the next API requests: any status, a rate limit in any `Retry-After`
 //!   form, a daily limit, a delay, a dropped connection.
 //! - Every request is recorded (method, raw path, query, headers, body, arrival time).
@@ -43,7 +44,7 @@ use serde_json::{Map, Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-use crate::client::prepared::{header_list, render};
+use crate::client::prepared::{header_list, render, shown_body};
 use crate::{Auth, Secret, lock};
 
 /// A request the fake received.
@@ -115,7 +116,7 @@ impl std::fmt::Debug for RecordedRequest {
             .field("path", &self.path)
             .field("query", &self.query)
             .field("headers", &self.headers)
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("body", &shown_body(&self.body).to_string())
             .field("at", &self.at)
             .finish_non_exhaustive()
     }
@@ -165,6 +166,9 @@ struct State {
     window: VecDeque<Instant>,
     rate_limited: u64,
     token_lifetime: Duration,
+    /// API requests being answered now, and the most there were at once.
+    in_flight: usize,
+    max_in_flight: usize,
 }
 
 /// The running fake. Dropping it stops the server.
@@ -225,6 +229,8 @@ impl MockZoomBuilder {
             window: VecDeque::new(),
             rate_limited: 0,
             token_lifetime: self.token_lifetime,
+            in_flight: 0,
+            max_in_flight: 0,
         }));
         let shared = state.clone();
         let task = tokio::spawn(async move {
@@ -356,6 +362,12 @@ impl MockZoom {
             .count()
     }
 
+    /// The most API requests that were being answered at once.
+    #[must_use]
+    pub fn max_in_flight(&self) -> usize {
+        lock(&self.state).max_in_flight
+    }
+
     /// How many API requests the per-second budget answered with 429.
     #[must_use]
     pub fn rate_limited(&self) -> u64 {
@@ -458,8 +470,18 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
     let fault = {
         let mut s = lock(&state);
         s.requests.push(recorded.clone());
+        s.in_flight += 1;
+        s.max_in_flight = s.max_in_flight.max(s.in_flight);
         s.faults.pop_front()
     };
+    // Counts the request out however the answer ends (a dropped connection included).
+    struct InFlight(Arc<Mutex<State>>);
+    impl Drop for InFlight {
+        fn drop(&mut self) {
+            lock(&self.0).in_flight -= 1;
+        }
+    }
+    let _in_flight = InFlight(state.clone());
     match fault {
         Some(Fault::Status(status, body)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -581,7 +603,17 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
             }
         }
     }
-    answer(StatusCode::NO_CONTENT, None)
+    let mut updated = answer(StatusCode::NO_CONTENT, None);
+    // With a budget, a success says how much of it is left, as Zoom's headers do.
+    if let Some(limit) = s.rate_limit {
+        let remaining = (limit as usize).saturating_sub(s.window.len());
+        let headers = updated.headers_mut();
+        headers.insert("x-ratelimit-category", "Light".parse().expect("static"));
+        headers.insert("x-ratelimit-type", "QPS".parse().expect("static"));
+        headers.insert("x-ratelimit-limit", limit.into());
+        headers.insert("x-ratelimit-remaining", remaining.into());
+    }
+    updated
 }
 
 /// Decodes an `application/x-www-form-urlencoded` body.

@@ -1,9 +1,11 @@
 //! One integration test binary (keeps link time down); each module is one part of the spec.
 
 mod adversarial;
+mod bulk;
 mod client;
 mod codegen;
 mod coverage;
+mod first_hour;
 mod props;
 mod raw_client;
 mod readme;

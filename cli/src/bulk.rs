@@ -13,15 +13,12 @@ use std::io::{IsTerminal, Write};
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::task::JoinSet;
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{BulkLine, Error, Policy, RateBudget, Updated, UserId};
+use zoom_user_update::{BulkLine, BulkResult, Policy, RateBudget, StopReason};
 
 use crate::common::{
     ConnectionArgs, Failure, PolicyArg, auth, build_client, describe, say, strip_bom,
@@ -101,12 +98,13 @@ fn is_done(bits: &[u64], line: u64) -> bool {
         .is_some_and(|w| w & (1 << (line % 64)) != 0)
 }
 
-fn outcome(line: u64, user_id: &str, result: &Result<Updated, Error>) -> Value {
+/// The report line of one outcome.
+fn outcome(line: u64, user_id: &str, result: &BulkResult) -> Value {
     match result {
-        Ok(updated) => {
+        BulkResult::Updated(updated) => {
             json!({"line": line, "user_id": user_id, "status": "ok", "http_status": updated.status})
         }
-        Err(e) => json!({
+        BulkResult::Failed(e) => json!({
             "line": line,
             "user_id": user_id,
             "status": "failed",
@@ -114,40 +112,56 @@ fn outcome(line: u64, user_id: &str, result: &Result<Updated, Error>) -> Value {
             "code": e.zoom_code(),
             "message": describe(e),
         }),
+        BulkResult::NotSent(reason) => json!({
+            "line": line,
+            "user_id": user_id,
+            "status": "not_sent",
+            "message": format!("not sent: {reason}"),
+        }),
+        other => {
+            json!({"line": line, "user_id": user_id, "status": "failed", "message": format!("{other:?}")})
+        }
     }
 }
 
-/// Appends one outcome to the report: one write per outcome, so a crash tears at most the
-/// last line.
-fn write(report: &mut std::fs::File, value: &Value) -> Result<(), Failure> {
-    let mut line = value.to_string();
-    line.push('\n');
-    report
-        .write_all(line.as_bytes())
-        .map_err(|e| Failure::Failed(format!("cannot write the report: {e}")))
+/// The report, opened for appending: after a torn last line (a crash in the middle of a
+/// write), the next outcome starts on a line of its own and the fragment stays unparsable,
+/// so `--resume` ignores it.
+struct Report {
+    file: std::fs::File,
 }
 
-type Sent = (u64, UserId, Result<Updated, Error>);
-
-/// Waits for the next request in flight to finish and reports its outcome.
-async fn finish_next(
-    in_flight: &mut JoinSet<Sent>,
-    report: &mut std::fs::File,
-    tally: &mut Tally,
-    progress: &Progress,
-) -> Result<(), Failure> {
-    let Some(done) = in_flight.join_next().await else {
-        return Ok(());
-    };
-    let (line, user_id, result) = done.map_err(|e| Failure::Failed(e.to_string()))?;
-    write(report, &outcome(line, user_id.as_str(), &result))?;
-    if result.is_ok() {
-        tally.ok += 1;
-    } else {
-        tally.failed += 1;
+impl Report {
+    fn open(path: &Path) -> Result<Self, Failure> {
+        let cannot =
+            |e: std::io::Error| Failure::Usage(format!("cannot open {}: {e}", path.display()));
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(path)
+            .map_err(cannot)?;
+        let len = file.metadata().map_err(cannot)?.len();
+        if len > 0 {
+            use std::io::{Read, Seek, SeekFrom};
+            let mut last = [0u8];
+            file.seek(SeekFrom::Start(len - 1)).map_err(cannot)?;
+            file.read_exact(&mut last).map_err(cannot)?;
+            if last[0] != b'\n' {
+                file.write_all(b"\n").map_err(cannot)?;
+            }
+        }
+        Ok(Self { file })
     }
-    progress.tick(tally);
-    Ok(())
+
+    /// Appends one outcome: one write per outcome, so a crash tears at most the last line.
+    fn write(&mut self, value: &Value) -> Result<(), Failure> {
+        let mut line = value.to_string();
+        line.push('\n');
+        self.file
+            .write_all(line.as_bytes())
+            .map_err(|e| Failure::Failed(format!("cannot write the report: {e}")))
+    }
 }
 
 #[derive(Default)]
@@ -156,35 +170,11 @@ struct Tally {
     failed: u64,
     invalid: u64,
     skipped: u64,
+    not_sent: u64,
 }
 
 pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
-
-    // Pass 1: validate every line; report the invalid ones before anything is sent.
-    let mut total = 0u64;
-    let mut invalid = 0u64;
-    let mut users = Vec::new();
-    let mut lines = LineReader::open(&args.file).await?;
-    while let Some((line, bytes)) = lines.next().await? {
-        total += 1;
-        match parse_line(&bytes, policy) {
-            Ok(job) if args.mock => users.push(job.user_id.as_str().to_owned()),
-            Ok(_) => {}
-            Err(problems) => {
-                invalid += 1;
-                for p in problems {
-                    eprintln!("line {line}: {p}");
-                }
-            }
-        }
-    }
-    if invalid > 0 && !args.skip_invalid {
-        return Err(Failure::Failed(format!(
-            "{invalid} of {total} lines are invalid; nothing was sent (fix them, or pass --skip-invalid to send the valid ones)"
-        )));
-    }
-
     let done = if args.resume {
         done_lines(&args.report)?
     } else {
@@ -196,11 +186,42 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
             args.report.display()
         )));
     }
-    let mut report = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&args.report)
-        .map_err(|e| Failure::Usage(format!("cannot open {}: {e}", args.report.display())))?;
+
+    // Pass 1: validate every line; report the invalid ones before anything is sent.
+    let mut tally = Tally::default();
+    let mut total = 0u64;
+    let mut invalid_lines = Vec::new();
+    let mut users = Vec::new();
+    let mut lines = LineReader::open(&args.file).await?;
+    while let Some((line, bytes)) = lines.next().await? {
+        total += 1;
+        match parse_line(&bytes, policy) {
+            Ok(_) if is_done(&done, line) => tally.skipped += 1,
+            Ok(job) if args.mock => users.push(job.user_id.as_str().to_owned()),
+            Ok(_) => {}
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("line {line}: {p}");
+                }
+                let user_id = serde_json::from_slice::<Value>(&bytes)
+                    .ok()
+                    .and_then(|v| v["user_id"].as_str().map(str::to_owned));
+                invalid_lines.push(json!({"line": line, "user_id": user_id, "status": "invalid", "message": problems.join("; ")}));
+            }
+        }
+    }
+    if !invalid_lines.is_empty() && !args.skip_invalid {
+        return Err(Failure::Failed(format!(
+            "{} of {total} lines are invalid; nothing was sent (fix them, or pass --skip-invalid to send the valid ones)",
+            invalid_lines.len()
+        )));
+    }
+    let mut report = Report::open(&args.report)?;
+    for value in &invalid_lines {
+        report.write(value)?;
+    }
+    tally.invalid = invalid_lines.len() as u64;
+    drop(invalid_lines);
 
     let mock = if args.mock {
         let zoom = MockZoom::start().await;
@@ -219,13 +240,44 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     let budget = args.plan.or(args.rate.map(RateBudget::PerSecond));
     let client = build_client(&args.connection, &base_url, auth, budget)?;
 
-    // Ctrl-C: stop launching, let the requests in flight finish; a second one exits at once.
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = stop.clone();
+    // Pass 2: the valid lines not done yet, read again, as requests.
+    let lines = LineReader::open(&args.file).await?;
+    let (sender, done) = (client.clone(), std::sync::Arc::new(done));
+    let requests = futures_util::stream::unfold(lines, move |mut lines| {
+        let (client, done) = (sender.clone(), done.clone());
+        async move {
+            loop {
+                let (line, bytes) = match lines.next().await {
+                    Ok(next) => next?,
+                    Err(Failure::Usage(message) | Failure::Failed(message)) => {
+                        eprintln!("error: {message}");
+                        return None;
+                    }
+                };
+                if is_done(&done, line) {
+                    continue;
+                }
+                let Ok(job) = parse_line(&bytes, policy) else {
+                    continue;
+                };
+                let mut request = client.update_user(&job.user_id, &job.update);
+                if let Some(t) = job.login_type {
+                    request = request.login_type(t);
+                }
+                return Some((((line, job.user_id), request), lines));
+            }
+        }
+    });
+    let mut run = client
+        .update_many(requests)
+        .concurrency(usize::from(args.concurrency));
+
+    // Ctrl-C: nothing new is sent, the requests in flight finish; a second one exits at once.
+    let canceller = run.canceller();
     tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             eprintln!("interrupted: waiting for the requests in flight (Ctrl-C again to quit now)");
-            flag.store(true, Ordering::SeqCst);
+            canceller.cancel();
             if tokio::signal::ctrl_c().await.is_ok() {
                 std::process::exit(130);
             }
@@ -233,75 +285,45 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     });
 
     let progress = Progress::new(total);
-    let mut tally = Tally::default();
-    let mut in_flight: JoinSet<Sent> = JoinSet::new();
-    // Pass 2: send, reading the file again.
-    let mut lines = LineReader::open(&args.file).await?;
-    while let Some((line, bytes)) = lines.next().await? {
-        if stop.load(Ordering::SeqCst) {
-            break;
-        }
-        if is_done(&done, line) {
-            tally.skipped += 1;
-            progress.tick(&tally);
+    progress.tick(&tally);
+    while let Some(done) = run.next().await {
+        let (line, user_id) = &done.key;
+        if matches!(done.result, BulkResult::NotSent(StopReason::Cancelled)) {
+            // Not reported: `--resume` sends it.
             continue;
         }
-        let job = match parse_line(&bytes, policy) {
-            Ok(job) => job,
-            Err(problems) => {
-                let user_id = serde_json::from_slice::<Value>(&bytes)
-                    .ok()
-                    .and_then(|v| v["user_id"].as_str().map(str::to_owned));
-                write(
-                    &mut report,
-                    &json!({"line": line, "user_id": user_id, "status": "invalid", "message": problems.join("; ")}),
-                )?;
-                tally.invalid += 1;
-                progress.tick(&tally);
-                continue;
-            }
-        };
-        while in_flight.len() >= usize::from(args.concurrency) {
-            finish_next(&mut in_flight, &mut report, &mut tally, &progress).await?;
+        report.write(&outcome(*line, user_id.as_str(), &done.result))?;
+        match done.result {
+            BulkResult::Updated(_) => tally.ok += 1,
+            BulkResult::NotSent(_) => tally.not_sent += 1,
+            _ => tally.failed += 1,
         }
-        let client = client.clone();
-        in_flight.spawn(async move {
-            let BulkLine {
-                user_id,
-                login_type,
-                update,
-                ..
-            } = job;
-            let mut request = client.update_user(&user_id, &update);
-            if let Some(t) = login_type {
-                request = request.login_type(t);
-            }
-            let result = request.await;
-            (line, user_id, result)
-        });
-    }
-    while !in_flight.is_empty() {
-        finish_next(&mut in_flight, &mut report, &mut tally, &progress).await?;
+        progress.tick(&tally);
     }
     progress.finish(&tally);
 
-    let interrupted = stop.load(Ordering::SeqCst);
+    let stopped = run.stopped();
     say(format_args!(
-        "{} lines: {} ok, {} failed, {} invalid, {} skipped (already done){}",
+        "{} lines: {} ok, {} failed, {} invalid, {} skipped (already done){}{}",
         total,
         tally.ok,
         tally.failed,
         tally.invalid,
         tally.skipped,
-        if interrupted {
-            "; interrupted: run again with --resume"
+        if tally.not_sent > 0 {
+            format!(", {} not sent", tally.not_sent)
         } else {
-            ""
+            String::new()
+        },
+        match stopped {
+            Some(StopReason::Cancelled) => "; interrupted: run again with --resume".to_owned(),
+            Some(reason) => format!("; stopped: {reason}; run again with --resume later"),
+            None => String::new(),
         }
     ));
-    Ok(if interrupted {
+    Ok(if stopped == Some(StopReason::Cancelled) {
         ExitCode::from(130)
-    } else if tally.failed > 0 || tally.invalid > 0 {
+    } else if tally.failed > 0 || tally.invalid > 0 || tally.not_sent > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

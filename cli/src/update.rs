@@ -213,7 +213,10 @@ pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
     match outcome {
         Ok(_) => {
             say(format_args!("updated user {user_id}"));
-            if let Some(profile) = mock.as_ref().and_then(|z| z.user(user_id.as_str())) {
+            if let Some(mut profile) = mock.as_ref().and_then(|z| z.user(user_id.as_str())) {
+                if let Some(key) = profile.get_mut("host_key") {
+                    *key = Value::from("<redacted>");
+                }
                 say(format_args!(
                     "\nthe fake Zoom's profile of {user_id} now:\n{}",
                     serde_json::to_string_pretty(&profile).unwrap_or_default()

@@ -4,6 +4,7 @@
 
 pub(crate) mod answer;
 pub(crate) mod auth;
+pub(crate) mod bulk;
 pub(crate) mod edition;
 pub(crate) mod pacing;
 pub(crate) mod prepared;

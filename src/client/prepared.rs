@@ -153,7 +153,7 @@ fn sorted_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
 
 /// The body as shown: JSON with a `host_key` redacted (at any depth), or the text itself as a
 /// JSON string when it is not JSON.
-fn shown_body(body: &[u8]) -> Value {
+pub(crate) fn shown_body(body: &[u8]) -> Value {
     fn redact(value: &mut Value) {
         match value {
             Value::Object(members) => {

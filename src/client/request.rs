@@ -8,9 +8,14 @@ use std::time::SystemTime;
 use reqwest::header::HeaderValue;
 use tracing::Instrument;
 
+use crate::client::bulk::NotUpdated::{self, Failed, Stopped};
+use crate::client::bulk::StopReason;
 use crate::client::edition::Query;
 use crate::raw::{Capture, Hooks, PreparedRequest};
 use crate::{Client, Error, RateLimit, Update, UserId, UserUpdate, ValidationErrors, lock};
+
+/// The stop signal of a run of `update_many`.
+pub(crate) type Stop = tokio::sync::watch::Receiver<Option<StopReason>>;
 
 /// One update, ready to send: `.await` it (or call [`send`](Self::send)). It owns what it
 /// needs (the user ID, the generated body and a handle on the client), so it can be moved into
@@ -78,7 +83,30 @@ impl<U: Update> UpdateUserRequest<U> {
             url.template = "/users/{userId}",
             login_type = self.query.login_type.map(tracing::field::display),
         );
-        self.send_with_retries().instrument(span)
+        async move {
+            self.send_with_retries(None)
+                .await
+                .map_err(|not_updated| match not_updated {
+                    NotUpdated::Failed(error) => error,
+                    NotUpdated::Stopped(_) => {
+                        unreachable!("a request only stops when given a stop signal")
+                    }
+                })
+        }
+        .instrument(span)
+    }
+
+    /// The user this update is for.
+    #[must_use]
+    pub fn user_id(&self) -> &UserId {
+        &self.user_id
+    }
+
+    /// Sends as [`send`](Self::send) does, unless `stop` says the run stopped before the request
+    /// went out (while it waited for its pacing slot, say); a request already sent is not
+    /// retried after a stop.
+    pub(crate) async fn send_unless_stopped(self, stop: Stop) -> Result<Updated, NotUpdated> {
+        self.send_with_retries(Some(stop)).await
     }
 
     /// Builds the exact request [`send`](Self::send) would send, with the `Authorization` value
@@ -113,13 +141,19 @@ impl<U: Update> UpdateUserRequest<U> {
         captured.ok_or_else(|| Error::Config("the request was not captured".into()))
     }
 
-    async fn send_with_retries(self) -> Result<Updated, Error> {
-        let body = self.body.clone()?;
+    async fn send_with_retries(self, mut stop: Option<Stop>) -> Result<Updated, NotUpdated> {
+        let body = self.body.clone().map_err(|e| Failed(e.into()))?;
         let inner = &self.client.inner;
         let mut delays = inner.retry.delays();
         let mut renewed_token = false;
+        let mut last: Option<Error> = None;
         for attempt in 1.. {
-            let (result, sent_with) = self.attempt(attempt, &body).await;
+            let (result, sent_with) = match self.attempt(attempt, &body, stop.as_mut()).await {
+                Ok(done) => done,
+                // Stopped before sending: a first attempt is not sent at all, a retry leaves
+                // the failure it would have retried.
+                Err(reason) => return Err(last.map_or(Stopped(reason), Failed)),
+            };
             let err = match result {
                 Ok(updated) => return Ok(updated),
                 Err(err) => err,
@@ -137,21 +171,21 @@ impl<U: Update> UpdateUserRequest<U> {
                 continue;
             }
             if !err.is_retryable() {
-                return Err(err);
+                return Err(Failed(err));
             }
             let asked = err.retry_after();
             if asked.is_some_and(|d| d > inner.retry.longest_wait()) {
-                return Err(err);
+                return Err(Failed(err));
             }
             let Some(backoff) = delays.next() else {
-                return Err(if attempt == 1 {
+                return Err(Failed(if attempt == 1 {
                     err
                 } else {
                     Error::RetriesExhausted {
                         attempts: attempt,
                         last: Box::new(err),
                     }
-                });
+                }));
             };
             let wait = asked.unwrap_or(backoff);
             tracing::info!(
@@ -160,25 +194,41 @@ impl<U: Update> UpdateUserRequest<U> {
                 error = %err,
                 "retrying"
             );
+            last = Some(err);
             tokio::time::sleep(wait).await;
         }
         unreachable!("the attempt loop only ends by returning")
     }
 
     /// One attempt: pace, authenticate, send. Also returns the `Authorization` value used.
+    /// Nothing is sent when `stop` says the run stopped before the request could go out.
     async fn attempt(
         &self,
         attempt: u32,
         body: &U::Raw,
-    ) -> (Result<Updated, Error>, Option<HeaderValue>) {
+        mut stop: Option<&mut Stop>,
+    ) -> Result<(Result<Updated, Error>, Option<HeaderValue>), StopReason> {
         let inner = &self.client.inner;
         if let Some(pacer) = &inner.pacer {
-            pacer.ready().await;
+            match stop.as_deref_mut() {
+                Some(stop) => {
+                    tokio::select! {
+                        () = pacer.ready() => {}
+                        Ok(reason) = stop.wait_for(Option::is_some) => {
+                            return Err(reason.unwrap_or(StopReason::Cancelled));
+                        }
+                    }
+                }
+                None => pacer.ready().await,
+            }
         }
         let authorization = match inner.tokens.header(&inner.http).await {
             Ok(header) => header,
-            Err(e) => return (Err(Error::Auth(e)), None),
+            Err(e) => return Ok((Err(Error::Auth(e)), None)),
         };
+        if let Some(reason) = stop.and_then(|stop| *stop.borrow()) {
+            return Err(reason);
+        }
         let hooks = Hooks {
             authorization: Some(authorization.clone()),
             user_agent: Some(inner.user_agent.clone()),
@@ -209,7 +259,7 @@ impl<U: Update> UpdateUserRequest<U> {
         {
             span.record("status", status);
         }
-        (result, Some(authorization))
+        Ok((result, Some(authorization)))
     }
 }
 

@@ -1,0 +1,172 @@
+//! `Client::update_many`: bounded concurrency, an outcome per update, stopping on request and
+//! when Zoom says stop.
+
+use std::time::Duration;
+
+use futures_util::stream;
+use zoom_user_update::mock::{Fault, MockZoom};
+use zoom_user_update::{
+    Auth, BulkOutcome, BulkResult, Client, RateBudget, RetryPolicy, StopReason, UserId, UserUpdate,
+};
+
+fn client(zoom: &MockZoom) -> Client {
+    Client::builder(zoom.bearer_auth())
+        .base_url(zoom.base_url())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+fn update() -> UserUpdate {
+    UserUpdate::builder().dept("Research").build().unwrap()
+}
+
+/// `n` updates of `u1` … `un`, keyed by number, with the fake knowing each user.
+fn requests(
+    zoom: &MockZoom,
+    client: &Client,
+    n: u32,
+) -> impl futures_util::Stream<Item = (u32, zoom_user_update::UpdateUserRequest)> + use<> {
+    let update = update();
+    let requests: Vec<_> = (1..=n)
+        .map(|i| {
+            let id = format!("u{i}");
+            zoom.add_user(&id, &format!("{id}@example.com"));
+            (
+                i,
+                client.update_user(&id.parse::<UserId>().unwrap(), &update),
+            )
+        })
+        .collect();
+    stream::iter(requests)
+}
+
+async fn all<K: Send + 'static>(mut run: zoom_user_update::UpdateMany<K>) -> Vec<BulkOutcome<K>> {
+    let mut outcomes = Vec::new();
+    while let Some(outcome) = run.next().await {
+        outcomes.push(outcome);
+    }
+    outcomes
+}
+
+#[tokio::test]
+async fn every_update_gets_one_outcome() {
+    let zoom = MockZoom::start().await;
+    let client = client(&zoom);
+    let outcomes = all(client
+        .update_many(requests(&zoom, &client, 25))
+        .concurrency(4))
+    .await;
+    let mut keys: Vec<_> = outcomes.iter().map(|o| o.key).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, (1..=25).collect::<Vec<_>>());
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| matches!(o.result, BulkResult::Updated(_)))
+    );
+    assert_eq!(outcomes[0].user_id.as_str().chars().next(), Some('u'));
+    assert_eq!(zoom.api_requests().len(), 25);
+}
+
+#[tokio::test]
+async fn no_more_than_the_concurrency_is_in_flight() {
+    let zoom = MockZoom::start().await;
+    for _ in 0..12 {
+        zoom.push_fault(Fault::Delay(Duration::from_millis(100)));
+    }
+    let client = client(&zoom);
+    let run = client
+        .update_many(requests(&zoom, &client, 12))
+        .concurrency(3);
+    let outcomes = all(run).await;
+    assert_eq!(outcomes.len(), 12);
+    assert!(
+        zoom.max_in_flight() <= 3,
+        "{} in flight",
+        zoom.max_in_flight()
+    );
+    assert!(
+        zoom.max_in_flight() >= 2,
+        "{} in flight",
+        zoom.max_in_flight()
+    );
+}
+
+#[tokio::test]
+async fn a_daily_limit_stops_sending_and_the_rest_is_reported_not_sent() {
+    let zoom = MockZoom::start().await;
+    zoom.push_fault(Fault::DailyLimit);
+    let client = client(&zoom);
+    let run = client
+        .update_many(requests(&zoom, &client, 10))
+        .concurrency(1);
+    let outcomes = all(run).await;
+    assert_eq!(outcomes.len(), 10, "every update has an outcome");
+    assert!(matches!(outcomes[0].result, BulkResult::Failed(_)));
+    assert!(
+        outcomes[1..]
+            .iter()
+            .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::DailyLimit))),
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        zoom.api_requests().len(),
+        1,
+        "nothing sent after the daily limit"
+    );
+}
+
+#[tokio::test]
+async fn an_auth_failure_no_retry_fixes_stops_sending() {
+    let zoom = MockZoom::start().await;
+    let auth = Auth::server_to_server(MockZoom::ACCOUNT_ID, MockZoom::CLIENT_ID, "wrong")
+        .token_url(zoom.token_url());
+    let client = Client::builder(auth)
+        .base_url(zoom.base_url())
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let run = client
+        .update_many(requests(&zoom, &client, 6))
+        .concurrency(1);
+    let outcomes = all(run).await;
+    assert_eq!(outcomes.len(), 6);
+    assert!(matches!(outcomes[0].result, BulkResult::Failed(_)));
+    assert!(
+        outcomes[1..]
+            .iter()
+            .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::Auth)))
+    );
+    assert_eq!(zoom.token_requests(), 1);
+    assert!(zoom.api_requests().is_empty());
+}
+
+#[tokio::test]
+async fn cancelling_sends_nothing_new_and_ends_after_what_is_in_flight() {
+    let zoom = MockZoom::start().await;
+    let client = Client::builder(zoom.bearer_auth())
+        .base_url(zoom.base_url())
+        .rate_budget(RateBudget::PerSecond(5.try_into().unwrap()))
+        .build()
+        .unwrap();
+    let mut run = client
+        .update_many(requests(&zoom, &client, 50))
+        .concurrency(4);
+    let canceller = run.canceller();
+    let first = run.next().await.unwrap();
+    assert!(matches!(first.result, BulkResult::Updated(_)));
+    canceller.cancel();
+    let sent_when_cancelled = zoom.api_requests().len();
+    let rest = all(run).await;
+    // Requests waiting for their pacing slot are not sent: they end as not sent.
+    assert!(
+        rest.iter().all(|o| matches!(
+            o.result,
+            BulkResult::Updated(_) | BulkResult::NotSent(StopReason::Cancelled)
+        )),
+        "{rest:?}"
+    );
+    assert!(zoom.api_requests().len() <= sent_when_cancelled + 1);
+    assert!(rest.len() < 49, "the input was not read to its end");
+}
