@@ -56,7 +56,7 @@ if command -v valgrind >/dev/null; then
 fi
 
 echo "## 3. bulk pacing and memory (CLI bulk against the fake Zoom in its own process)"
-cargo build --quiet --release --features cli --bin zoom-user-update --example fake_zoom
+cargo build --quiet --release --bin zoom-user-update --features mock --example fake_zoom
 BIN=target/release/zoom-user-update
 FAKE=target/release/examples/fake_zoom
 lines() { python3 -c "

@@ -1,0 +1,62 @@
+//! Validate a file of request bodies, one JSON object per line, and print every violation.
+//!
+//! ```text
+//! cargo run --example validate_file -- bodies.jsonl [--strict]
+//! ```
+//!
+//! Exits with 1 when a body is invalid. Without a file it validates two sample lines.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use zoom_user_update::{Policy, UserUpdate};
+
+const SAMPLE: &str = r#"{"first_name": "Ada", "pmi": 2468135790, "timezone": "Europe/London"}
+{"pmi": 123, "host_key": "12ab", "nick": "x", "timezone": "Mars/Base"}
+"#;
+
+fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let policy = if args.iter().any(|a| a == "--strict") {
+        Policy::Strict
+    } else {
+        Policy::Spec
+    };
+    let lines: Vec<String> = match args.iter().find(|a| !a.starts_with("--")) {
+        Some(path) => std::io::BufReader::new(std::fs::File::open(path)?)
+            .lines()
+            .collect::<Result<_, _>>()?,
+        None => SAMPLE.lines().map(str::to_owned).collect(),
+    };
+    let mut invalid = 0;
+    for (number, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match UserUpdate::from_json(line, policy) {
+            Ok(update) => {
+                println!("line {}: valid", number + 1);
+                for warning in update.warnings() {
+                    println!("line {}: warning: {warning}", number + 1);
+                }
+            }
+            Err(errors) => {
+                invalid += 1;
+                for v in &errors {
+                    println!(
+                        "line {}: {}: {} ({})",
+                        number + 1,
+                        v.path(),
+                        v.message(),
+                        v.rule().code()
+                    );
+                }
+            }
+        }
+    }
+    Ok(if invalid == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
