@@ -21,9 +21,10 @@ pub enum Error {
     #[error("invalid value")]
     InvalidValue(#[from] Rule),
 
-    /// Zoom answered with a documented error (400, 401, 404, …) and its body.
+    /// Zoom answered with a documented error (400, 401, 404, …) and its body; `source` is
+    /// Zoom's message.
     #[error("zoom refused the update: http {}, zoom code {}", .0.status, .0.code)]
-    Api(ApiError),
+    Api(#[source] ApiError),
 
     /// Zoom's rate limit: a daily limit, a wait longer than the retry policy allows, or 429s
     /// until the retry budget ran out.
@@ -254,34 +255,71 @@ impl ApiError {
     }
 }
 
+/// Zoom's message, with control characters escaped (it is text from a server).
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "http {} zoom code {}: {}",
-            self.status, self.code, self.message
-        )
+        Escaped(&self.message).fmt(f)
     }
 }
 
-/// Why no access token could be had.
-#[derive(Debug, thiserror::Error)]
+impl std::error::Error for ApiError {}
+
+/// Text from a server, shown on one line: control characters (`\n`, ESC, BEL, C1 codes) and
+/// the invisible characters that reorder or hide text (bidirectional controls, zero-width
+/// characters) are written as escapes (`\n`, `\u{1b}`), so a message cannot forge a line or
+/// drive a terminal.
+///
+/// The `Display` of this crate's errors shows server text this way. The fields that hold what a
+/// server sent ([`ApiError::message`], [`FieldError`], [`RateLimit::message`](crate::RateLimit),
+/// the body of [`Error::UnexpectedResponse`]) hold it as sent: show them through `Escaped`.
+///
+/// ```
+/// use zoom_user_update::Escaped;
+///
+/// assert_eq!(Escaped("bad\nerror: forged\u{1b}]0;title\u{7}").to_string(),
+///            "bad\\nerror: forged\\u{1b}]0;title\\u{7}");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Escaped<'a>(pub &'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        for c in self.0.chars() {
+            let invisible = matches!(c,
+                '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+            if c.is_control() || invisible {
+                for escaped in c.escape_default() {
+                    f.write_char(escaped)?;
+                }
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why no access token could be had. Cheap to clone: waiters on one token fetch share its
+/// failure.
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum AuthError {
-    /// The token endpoint answered with an error.
-    #[error("the token endpoint refused the credentials: http {status}{}", reason.as_deref().map(|r| format!(", {r}")).unwrap_or_default())]
+    /// The token endpoint answered with an error (its `reason` shown with control characters
+    /// escaped).
+    #[error("the token endpoint refused the credentials: http {status}{}", reason.as_deref().map(|r| format!(", {}", Escaped(r))).unwrap_or_default())]
     Rejected {
         /// The HTTP status.
         status: u16,
         /// The endpoint's `reason` / `error` text, if any.
         reason: Option<String>,
     },
-    /// The token endpoint answered 2xx with a body that is not a token.
+    /// The token endpoint answered 2xx with a body that is not a token (or larger than 64 KiB).
     #[error("the token endpoint sent no usable access token")]
     InvalidResponse,
-    /// The token endpoint could not be reached.
+    /// The token endpoint could not be reached, or did not answer in time.
     #[error("could not reach the token endpoint")]
-    Transport(#[source] BoxError),
+    Transport(#[source] std::sync::Arc<dyn std::error::Error + Send + Sync>),
     /// The token cannot be sent as an HTTP header.
     #[error("the access token is not a valid http header value")]
     InvalidToken,

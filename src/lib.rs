@@ -35,11 +35,26 @@ pub use client::rate_limit::{RateLimit, RateLimitType, parse_retry_after};
 pub use client::request::{UpdateUserRequest, Updated};
 pub use client::retry::RetryPolicy;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{ApiError, ApiErrorKind, AuthError, Error, FieldError};
+pub use error::{ApiError, ApiErrorKind, AuthError, Error, Escaped, FieldError};
 pub use types::{
     CallingCode, CountryId, Email, HostKey, LoginType, PersonName, Pmi, Text, TimeZone, UserId,
     UserType,
 };
+
+/// Entry points for the fuzz targets (`fuzz/`), built only under cargo-fuzz (`--cfg fuzzing`).
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Reads a token endpoint's answer as the client does.
+    pub fn token_answer(status: u16, body: &[u8], renew_before: std::time::Duration) {
+        let _ = crate::client::auth::read_token_answer(
+            status,
+            body,
+            renew_before,
+            std::time::Instant::now(),
+        );
+    }
+}
 
 /// Locks a mutex whose data stays valid even if a holder panicked (the crate's mutexes guard
 /// plain slots and schedules), so a panic elsewhere never turns into a second one here.

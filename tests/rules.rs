@@ -239,11 +239,17 @@ fn manager_is_a_valid_email_address() {
         "first.last+tag@sub.example.co.uk",
         "x_y-z@a-b.io",
         "o'neil@example.org",
+        // internationalised addresses (RFC 6531/6532)
+        "ä@example.com",
+        "a@exämple.com",
+        "jane@bücher.de",
+        "用户@例子.广告",
     ] {
         assert!(Email::parse(ok).is_ok(), "{ok}");
     }
     let long_local = format!("{}@example.com", "a".repeat(65));
     let long_label = format!("a@{}.com", "b".repeat(64));
+    let too_long = format!("a@{}.com", vec!["b".repeat(62); 4].join("."));
     for bad in [
         "",
         "a",
@@ -257,11 +263,21 @@ fn manager_is_a_valid_email_address() {
         "a@example-.com",
         "a@example..com",
         "a@.example.com",
-        "ä@example.com",
-        "a@exämple.com",
         "\"a\"@example.com",
+        "\"quoted local\"@example.com",
+        "a..b@example.com",
+        ".a@example.com",
+        "a.@example.com",
+        "a@[127.0.0.1]",
+        "Name <a@example.com>",
+        "a@example.com ",
+        "a@example.com\n",
+        "a\u{200B}b@example.com",
+        "a\u{202E}b@example.com",
+        "a@exa_mple.com",
         long_local.as_str(),
         long_label.as_str(),
+        too_long.as_str(),
     ] {
         assert_eq!(Email::parse(bad), Err(Rule::InvalidEmail), "{bad:?}");
     }

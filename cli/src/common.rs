@@ -3,9 +3,10 @@
 use std::error::Error as _;
 use std::io::{Read, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use zoom_user_update::{
-    Auth, Client, Error, LoginType, Policy, RateBudget, RetryPolicy, Violation,
+    Auth, Client, Error, Escaped, LoginType, Policy, RateBudget, RetryPolicy, Violation,
 };
 
 /// `--strict`, shared by the commands that validate.
@@ -53,10 +54,11 @@ pub fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// One line for an error and its causes: `what: cause: cause`.
+/// One line for an error and its causes: `what: cause: cause`, with every control character
+/// escaped (the library escapes what Zoom says; this also covers the causes from other crates).
 pub fn describe(err: &Error) -> String {
     if let Some(errors) = err.as_validation() {
-        return errors.to_string();
+        return Escaped(&errors.to_string()).to_string();
     }
     let mut text = err.to_string();
     let mut source = err.source();
@@ -65,10 +67,7 @@ pub fn describe(err: &Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    if let Some(api) = err.as_api() {
-        text.push_str(&format!(": {}", api.message));
-    }
-    text
+    Escaped(&text).to_string()
 }
 
 /// Prints `text` and a line break on standard output. When the reader has gone away
@@ -85,10 +84,22 @@ pub fn say(text: impl std::fmt::Display) {
 }
 
 /// One violation as the commands print it: `path: message (rule)`, with `whole` standing for the
-/// empty path (the whole body or line).
+/// empty path (the whole body or line) and the path's control characters escaped.
 pub fn violation_line(v: &Violation, whole: &str) -> String {
-    let path = if v.path().is_empty() { whole } else { v.path() };
-    format!("{path}: {} ({})", v.rule(), v.rule().code())
+    if v.path().is_empty() {
+        format!("{whole}: {} ({})", v.rule(), v.rule().code())
+    } else {
+        format!("{v} ({})", v.rule().code())
+    }
+}
+
+/// `--timeout`: decimal seconds, more than zero.
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|secs| *secs > 0.0)
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .ok_or_else(|| format!("{s:?} is not a number of seconds above 0"))
 }
 
 /// `--login-type`: the spec value (`101`) or a name (`sso`).
@@ -111,6 +122,9 @@ pub struct ConnectionArgs {
     /// Requests at most, retries included.
     #[arg(long, default_value_t = 4)]
     pub max_attempts: u32,
+    /// How long one attempt may take in all, in seconds (decimals allowed), answer included.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_seconds)]
+    pub timeout: Duration,
 }
 
 /// Credentials from the environment ([`Auth::from_env`]), with `--token-url` for
@@ -138,6 +152,7 @@ pub fn build_client(
     let mut builder = Client::builder(auth)
         .base_url(base_url)
         .allow_http(args.allow_http)
+        .timeout(args.timeout)
         .retry(RetryPolicy::default().max_attempts(args.max_attempts));
     if let Some(budget) = budget {
         builder = builder.rate_budget(budget);

@@ -20,8 +20,33 @@ use common::Failure;
 #[derive(Debug, Parser)]
 #[command(name = "zoom-user-update", version, about, long_about = None)]
 struct Cli {
+    /// Log to standard error what the client does (-v info, -vv debug, -vvv everything);
+    /// RUST_LOG, when set, decides instead (e.g. RUST_LOG=zoom_user_update=debug). Tokens and
+    /// secrets are never logged.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Turns on `tracing` output to standard error for `-v` or `RUST_LOG`.
+fn init_logs(verbose: u8) {
+    use std::io::IsTerminal;
+    use tracing_subscriber::EnvFilter;
+    let filter = match EnvFilter::try_from_default_env() {
+        Ok(filter) => filter,
+        Err(_) => EnvFilter::new(match verbose {
+            0 => return,
+            1 => "zoom_user_update=info",
+            2 => "zoom_user_update=debug",
+            _ => "trace",
+        }),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +71,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    init_logs(cli.verbose);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -305,6 +305,8 @@ impl Violation {
     }
 }
 
+/// `path: message`, the path with control characters escaped (it comes from the input's
+/// keys); `body` stands for the empty path.
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() {
@@ -312,7 +314,7 @@ impl fmt::Display for Violation {
         } else {
             &self.path
         };
-        write!(f, "{path}: {}", self.rule)
+        write!(f, "{}: {}", crate::Escaped(path), self.rule)
     }
 }
 

@@ -4,10 +4,58 @@ use std::time::SystemTime;
 
 use reqwest::header::HeaderMap;
 
+use crate::raw::Observed;
 use crate::{ApiError, Error, FieldError, RateLimit};
 
 /// How much of an answer's body is kept for diagnosis when the body is not Zoom's.
 pub(crate) const DIAGNOSIS_BYTES: usize = 1024;
+
+/// How much of an API answer's body is read at most (Zoom's error bodies are a few hundred
+/// bytes); past it the answer is abandoned and the connection closed.
+pub(crate) const ANSWER_BYTES: usize = 64 * 1024;
+
+/// Why [`read_limited`] gave no body.
+pub(crate) enum Limited {
+    /// The body is longer than the limit.
+    TooLarge,
+    /// The body could not be read.
+    Transport(reqwest::Error),
+}
+
+/// Reads a body up to `limit` bytes; a longer one is abandoned (not read any further).
+pub(crate) async fn read_limited(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Limited> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(Limited::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(Limited::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// The answer with its body limited to [`ANSWER_BYTES`]: reading more fails, and the generated
+/// code's read of an error body stops there.
+pub(crate) fn limit_body(response: reqwest::Response) -> reqwest::Response {
+    let (parts, body) = http::Response::<reqwest::Body>::from(response).into_parts();
+    let body = reqwest::Body::wrap(http_body_util::Limited::new(body, ANSWER_BYTES));
+    reqwest::Response::from(http::Response::from_parts(parts, body))
+}
+
+/// Whether a body read failed because the body passed [`ANSWER_BYTES`].
+fn is_too_large(e: &reqwest::Error) -> bool {
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        if cause.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
+}
 
 /// Zoom's error body, as each generated client decodes it.
 pub(crate) trait ErrorBody {
@@ -21,9 +69,33 @@ pub(crate) struct ErrorParts {
     pub(crate) errors: Vec<(Option<String>, Option<String>)>,
 }
 
+/// The outcome of a generated call: the status and headers of a success, or this crate's error.
+/// An answer that came through a redirect (a custom HTTP client that follows them) is refused:
+/// a 303 turns the PATCH into a GET, whose 204 updated nothing.
+pub(crate) async fn read<E: ErrorBody>(
+    result: Result<progenitor_client::ResponseValue<()>, progenitor_client::Error<E>>,
+    observed: Option<Observed>,
+) -> Result<(u16, HeaderMap), Error> {
+    let seen = observed.map(|o| std::mem::take(&mut *crate::lock(&o)));
+    if seen.as_ref().is_some_and(|s| s.redirected) {
+        let status = match &result {
+            Ok(response) => response.status().as_u16(),
+            Err(e) => e.status().map_or(0, |s| s.as_u16()),
+        };
+        return Err(Error::UnexpectedResponse {
+            status,
+            body: "(the answer came through a redirect, which is not followed)".to_owned(),
+        });
+    }
+    match result {
+        Ok(response) => Ok((response.status().as_u16(), response.headers().clone())),
+        Err(e) => Err(error(e, seen.and_then(|s| s.error_answer)).await),
+    }
+}
+
 /// The SDK's error for an error of a generated client. `observed` is the status and headers of
 /// an error answer, as the `post` hook saw them.
-pub(crate) async fn error<E: ErrorBody>(
+async fn error<E: ErrorBody>(
     e: progenitor_client::Error<E>,
     observed: Option<(u16, HeaderMap)>,
 ) -> Error {
@@ -54,12 +126,18 @@ pub(crate) async fn error<E: ErrorBody>(
         }
         G::UnexpectedResponse(response) => {
             let status = response.status().as_u16();
-            let bytes = response.bytes().await.unwrap_or_default();
-            Error::UnexpectedResponse {
-                status,
-                body: diagnosis(&bytes),
-            }
+            let body = match read_limited(response, DIAGNOSIS_BYTES).await {
+                Ok(bytes) => diagnosis(&bytes),
+                Err(Limited::TooLarge) => format!("(more than {DIAGNOSIS_BYTES} bytes, not read)"),
+                Err(Limited::Transport(_)) => "(could not be read)".to_owned(),
+            };
+            Error::UnexpectedResponse { status, body }
         }
+        // A documented status whose body passed the limit.
+        G::ResponseBodyError(e) if is_too_large(&e) => Error::UnexpectedResponse {
+            status: observed.map_or(0, |(status, _)| status),
+            body: format!("(more than {ANSWER_BYTES} bytes, abandoned)"),
+        },
         // A documented status whose body is not Zoom's error body (a proxy's page, say).
         G::InvalidResponsePayload(bytes, _) => match observed {
             Some((429, headers)) => {

@@ -2,12 +2,14 @@
 
 use std::fmt;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::header::HeaderValue;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
+use crate::client::answer::{Limited, read_limited};
 use crate::{AuthError, Error};
 
 /// Zoom's OAuth token endpoint.
@@ -187,13 +189,33 @@ struct CachedToken {
     renew_at: Instant,
 }
 
+/// The longest a token is kept, whatever lifetime the token endpoint claims (Zoom's tokens live
+/// an hour): a number from a server never makes an `Instant` overflow.
+const LONGEST_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
+/// How much of a token endpoint's answer is read; past it the answer is abandoned.
+pub(crate) const TOKEN_ANSWER_BYTES: usize = 64 * 1024;
+
+/// The cache behind the token source, and the outcome of the latest fetch.
+#[derive(Default)]
+struct Cache {
+    token: Option<CachedToken>,
+    /// How many fetches have finished; a waiter that saw fewer before it waited shares the
+    /// outcome of the one that finished meanwhile.
+    fetches: u64,
+    /// The failure of the latest fetch, if it failed.
+    failure: Option<AuthError>,
+}
+
 /// The token source a client uses: the credentials and, for OAuth, the cache. Shared by clones.
 #[derive(Clone)]
 pub(crate) struct TokenSource {
     auth: Auth,
     /// A static bearer token's header, built once.
     fixed: Option<Option<HeaderValue>>,
-    cache: Arc<Mutex<Option<CachedToken>>>,
+    cache: Arc<Mutex<Cache>>,
+    /// Finished fetches, readable without the lock (the same count as `Cache::fetches`).
+    fetches: Arc<AtomicU64>,
     /// How long one token fetch may take in all, so a token endpoint that hangs cannot hold the
     /// cache lock forever.
     fetch_timeout: Duration,
@@ -220,6 +242,38 @@ struct TokenError {
     error: Option<String>,
 }
 
+/// Reads a token endpoint's answer (`status`, `body`) into a token to renew `renew_before` its
+/// expiry, as of `now`. Any bytes and any numbers are handled without a panic: a lifetime past
+/// a day is a day.
+///
+/// # Errors
+///
+/// [`AuthError::Rejected`] for a status that is not a success (with the endpoint's `reason` or
+/// `error`, if it sent one), [`AuthError::InvalidResponse`] for a success that holds no token,
+/// [`AuthError::InvalidToken`] for a token that cannot be a header value.
+pub(crate) fn read_token_answer(
+    status: u16,
+    body: &[u8],
+    renew_before: Duration,
+    now: Instant,
+) -> Result<(HeaderValue, Instant), AuthError> {
+    if !(200..300).contains(&status) {
+        let reason = serde_json::from_slice::<TokenError>(body)
+            .ok()
+            .and_then(|e| e.reason.or(e.error));
+        return Err(AuthError::Rejected { status, reason });
+    }
+    let token: TokenResponse =
+        serde_json::from_slice(body).map_err(|_| AuthError::InvalidResponse)?;
+    if token.access_token.is_empty() {
+        return Err(AuthError::InvalidResponse);
+    }
+    let lifetime = Duration::from_secs(token.expires_in.unwrap_or(3600)).min(LONGEST_LIFETIME);
+    let renew_in = lifetime.saturating_sub(renew_before.min(lifetime / 2));
+    let renew_at = now.checked_add(renew_in).unwrap_or(now);
+    Ok((bearer_header(&token.access_token)?, renew_at))
+}
+
 impl TokenSource {
     pub(crate) fn new(auth: Auth, fetch_timeout: Duration) -> Self {
         let fixed = match &auth.0 {
@@ -229,7 +283,8 @@ impl TokenSource {
         Self {
             auth,
             fixed,
-            cache: Arc::new(Mutex::new(None)),
+            cache: Arc::new(Mutex::new(Cache::default())),
+            fetches: Arc::new(AtomicU64::new(0)),
             fetch_timeout,
         }
     }
@@ -238,8 +293,9 @@ impl TokenSource {
         matches!(self.auth.0, AuthKind::ServerToServer(_))
     }
 
-    /// The `Authorization` header to send now. For OAuth, one fetch at a time: concurrent
-    /// callers wait on the lock and then share the token the first one fetched.
+    /// The `Authorization` header to send now. For OAuth, one fetch at a time: callers that
+    /// wait while a fetch runs share its outcome, a token or a failure, so a token endpoint
+    /// that fails costs one fetch per failure, not one per waiter.
     pub(crate) async fn header(&self, http: &reqwest::Client) -> Result<HeaderValue, AuthError> {
         let s2s = match (&self.fixed, &self.auth.0) {
             (Some(Some(header)), _) => return Ok(header.clone()),
@@ -247,22 +303,39 @@ impl TokenSource {
             (None, AuthKind::ServerToServer(s2s)) => s2s,
             (None, AuthKind::Bearer(token)) => return bearer_header(token.expose()),
         };
+        let seen = self.fetches.load(Ordering::Acquire);
         let mut cache = self.cache.lock().await;
-        if let Some(token) = cache.as_ref().filter(|t| Instant::now() < t.renew_at) {
+        if let Some(token) = cache.token.as_ref().filter(|t| Instant::now() < t.renew_at) {
             return Ok(token.header.clone());
         }
+        if cache.fetches != seen
+            && let Some(failure) = &cache.failure
+        {
+            return Err(failure.clone());
+        }
         let span = tracing::debug_span!("zoom.oauth_token", url = %s2s.token_url);
-        let fresh = self.fetch(http, s2s).instrument(span).await?;
-        let header = fresh.header.clone();
-        *cache = Some(fresh);
-        Ok(header)
+        let fetched = self.fetch(http, s2s).instrument(span).await;
+        cache.fetches += 1;
+        self.fetches.store(cache.fetches, Ordering::Release);
+        match fetched {
+            Ok(fresh) => {
+                let header = fresh.header.clone();
+                cache.token = Some(fresh);
+                cache.failure = None;
+                Ok(header)
+            }
+            Err(e) => {
+                cache.failure = Some(e.clone());
+                Err(e)
+            }
+        }
     }
 
     /// Forgets `rejected` (after a 401 code 124), unless a newer token replaced it already.
     pub(crate) async fn invalidate(&self, rejected: &HeaderValue) {
         let mut cache = self.cache.lock().await;
-        if cache.as_ref().is_some_and(|t| t.header == rejected) {
-            *cache = None;
+        if cache.token.as_ref().is_some_and(|t| t.header == rejected) {
+            cache.token = None;
         }
     }
 
@@ -281,36 +354,57 @@ impl TokenSource {
             ])
             .send()
             .await
-            .map_err(|e| AuthError::Transport(e.without_url().into()))?;
-        let status = response.status();
-        let body = response
-            .bytes()
+            .map_err(|e| AuthError::Transport(Arc::new(e.without_url())))?;
+        let status = response.status().as_u16();
+        let body = read_limited(response, TOKEN_ANSWER_BYTES)
             .await
-            .map_err(|e| AuthError::Transport(e.into()))?;
-        if !status.is_success() {
-            let reason = serde_json::from_slice::<TokenError>(&body)
-                .ok()
-                .and_then(|e| e.reason.or(e.error));
-            tracing::warn!(
-                status = status.as_u16(),
-                "token endpoint refused the credentials"
-            );
-            return Err(AuthError::Rejected {
-                status: status.as_u16(),
-                reason,
-            });
+            .map_err(|e| match e {
+                Limited::TooLarge => AuthError::InvalidResponse,
+                Limited::Transport(e) => AuthError::Transport(Arc::new(e.without_url())),
+            })?;
+        let (header, renew_at) = read_token_answer(status, &body, s2s.renew_before, Instant::now())
+            .inspect_err(|e| {
+                if let AuthError::Rejected { status, .. } = e {
+                    tracing::warn!(status, "token endpoint refused the credentials");
+                }
+            })?;
+        tracing::debug!("fetched an access token");
+        Ok(CachedToken { header, renew_at })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_answer_with_any_lifetime_reads_without_a_panic() {
+        let now = Instant::now();
+        for lifetime in [
+            "0",
+            "1",
+            "3600",
+            "10000000000000000000",
+            "18446744073709551615",
+        ] {
+            let body = format!(r#"{{"access_token": "t", "expires_in": {lifetime}}}"#);
+            let (_, renew_at) =
+                read_token_answer(200, body.as_bytes(), Duration::MAX, now).unwrap();
+            assert!(renew_at <= now + LONGEST_LIFETIME, "{lifetime}");
         }
-        let token: TokenResponse =
-            serde_json::from_slice(&body).map_err(|_| AuthError::InvalidResponse)?;
-        if token.access_token.is_empty() {
-            return Err(AuthError::InvalidResponse);
+        for bad in ["-1", "1e30", "\"3600\""] {
+            let body = format!(r#"{{"access_token": "t", "expires_in": {bad}}}"#);
+            assert!(matches!(
+                read_token_answer(200, body.as_bytes(), Duration::ZERO, now),
+                Err(AuthError::InvalidResponse)
+            ));
         }
-        let lifetime = Duration::from_secs(token.expires_in.unwrap_or(3600));
-        let renew_in = lifetime.saturating_sub(s2s.renew_before.min(lifetime / 2));
-        tracing::debug!(expires_in_s = lifetime.as_secs(), "fetched an access token");
-        Ok(CachedToken {
-            header: bearer_header(&token.access_token)?,
-            renew_at: Instant::now() + renew_in,
-        })
+        assert!(matches!(
+            read_token_answer(500, b"\xff\x00", Duration::ZERO, now),
+            Err(AuthError::Rejected {
+                status: 500,
+                reason: None
+            })
+        ));
     }
 }

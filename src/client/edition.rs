@@ -6,7 +6,7 @@ use reqwest::header::HeaderMap;
 
 use crate::body::field::ToRaw;
 use crate::client::answer::{self, ErrorBody};
-use crate::raw::{Hooks, Observed};
+use crate::raw::Hooks;
 use crate::{Error, LoginType, UserUpdate, ValidationErrors, raw};
 pub(crate) use sealed::Query;
 
@@ -81,16 +81,9 @@ impl sealed::Edition for UserUpdate {
             .transpose()
             .map_err(|e| Error::Validation(e.with_prefix("?login_type")))?;
         let client = raw::Client::new_with_client(base_url, http.clone(), hooks);
-        match client.user_update(user_id, login_type, body).await {
-            Ok(response) => Ok((response.status().as_u16(), response.headers().clone())),
-            Err(e) => Err(answer::error(e, taken(observed)).await),
-        }
+        let result = client.user_update(user_id, login_type, body).await;
+        answer::read(result, observed).await
     }
-}
-
-/// The status and headers the `post` hook left, if any.
-pub(crate) fn taken(observed: Option<Observed>) -> Option<(u16, HeaderMap)> {
-    observed.and_then(|o| crate::lock(&o).take())
 }
 
 impl ErrorBody for raw::types::ZoomError {

@@ -148,7 +148,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends with this `reqwest::Client` (its connect timeout and TLS settings apply).
+    /// Sends with this `reqwest::Client` (its connect timeout and TLS settings apply). Build it
+    /// with `.redirect(reqwest::redirect::Policy::none())`, as this crate's own client is: Zoom's
+    /// API does not redirect, and an answer that came through a redirect is refused as
+    /// [`Error::UnexpectedResponse`] (after the redirect target has seen the request).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -171,8 +174,11 @@ impl ClientBuilder {
             .map_err(|_| Error::Config("the user agent is not a valid header value".into()))?;
         let http = match self.http {
             Some(http) => http,
+            // No redirect is followed (a 3xx is an unexpected answer) and no `Referer` is sent.
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
+                .redirect(reqwest::redirect::Policy::none())
+                .referer(false)
                 .build()
                 .map_err(|e| Error::Config(format!("cannot build the http client: {e}")))?,
         };

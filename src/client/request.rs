@@ -155,7 +155,15 @@ impl<U: Update> UpdateUserRequest<U> {
                 Err(reason) => return Err(last.map_or(Stopped(reason), Failed)),
             };
             let err = match result {
-                Ok(updated) => return Ok(updated),
+                Ok(updated) => {
+                    tracing::info!(
+                        attempt,
+                        status = updated.status,
+                        remaining = updated.rate_limit.remaining,
+                        "user updated"
+                    );
+                    return Ok(updated);
+                }
                 Err(err) => err,
             };
             // A rejected OAuth token is renewed once, at once.
@@ -258,6 +266,9 @@ impl<U: Update> UpdateUserRequest<U> {
             .map_or_else(Error::status, |u| Some(u.status))
         {
             span.record("status", status);
+        }
+        if let Err(e) = &result {
+            tracing::debug!(parent: &span, error = %e, "attempt failed");
         }
         Ok((result, Some(authorization)))
     }

@@ -7,12 +7,22 @@ use std::sync::{Arc, Mutex};
 use progenitor_client::{ClientHooks, OperationInfo};
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
 
+use crate::client::answer::limit_body;
 use crate::client::auth::bearer_header;
 use crate::client::prepared::PreparedRequest;
 use crate::{AuthError, lock};
 
-/// Where the `post` hook leaves the status and headers of an error answer.
-pub(crate) type Observed = Arc<Mutex<Option<(u16, HeaderMap)>>>;
+/// What the hooks saw of one exchange.
+#[derive(Debug, Default)]
+pub(crate) struct Seen {
+    /// The status and headers of an error answer (to classify one whose body is not Zoom's).
+    pub(crate) error_answer: Option<(u16, HeaderMap)>,
+    /// The answer came from another URL: the HTTP client followed a redirect.
+    pub(crate) redirected: bool,
+}
+
+/// Where the hooks leave what they saw.
+pub(crate) type Observed = Arc<Mutex<Seen>>;
 
 /// Where a dry run's `exec` leaves the request it did not send.
 pub(crate) type Capture = Arc<Mutex<Option<PreparedRequest>>>;
@@ -61,6 +71,7 @@ impl std::fmt::Debug for Hooks {
 
 impl Hooks {
     fn pre(&self, request: &mut reqwest::Request) {
+        encode_user_id(request.url_mut());
         if let Some(value) = &self.authorization {
             request.headers_mut().insert(AUTHORIZATION, value.clone());
         }
@@ -69,21 +80,28 @@ impl Hooks {
         }
     }
 
+    /// Sends the request (or, for a dry run, captures it and answers 204 without sending). The
+    /// answer's body can be read up to [`ANSWER_BYTES`](crate::client::answer::ANSWER_BYTES)
+    /// only, whoever reads it.
     async fn exec(
         &self,
         client: &reqwest::Client,
         request: reqwest::Request,
     ) -> reqwest::Result<reqwest::Response> {
-        match &self.capture {
-            Some(capture) => {
-                *lock(capture) = Some(PreparedRequest::from_request(&request));
-                // A dry run answers 204 without sending anything.
-                let mut answer = http::Response::new(Vec::<u8>::new());
-                *answer.status_mut() = http::StatusCode::NO_CONTENT;
-                Ok(reqwest::Response::from(answer))
-            }
-            None => client.execute(request).await,
+        if let Some(capture) = &self.capture {
+            *lock(capture) = Some(PreparedRequest::from_request(&request));
+            let mut answer = http::Response::new(Vec::<u8>::new());
+            *answer.status_mut() = http::StatusCode::NO_CONTENT;
+            return Ok(reqwest::Response::from(answer));
         }
+        let url = request.url().clone();
+        let response = client.execute(request).await?;
+        if response.url() != &url
+            && let Some(observed) = &self.observed
+        {
+            lock(observed).redirected = true;
+        }
+        Ok(limit_body(response))
     }
 
     fn post(&self, result: &reqwest::Result<reqwest::Response>) {
@@ -91,9 +109,33 @@ impl Hooks {
         if let (Some(observed), Ok(response)) = (&self.observed, result)
             && !response.status().is_success()
         {
-            *lock(observed) = Some((response.status().as_u16(), response.headers().clone()));
+            lock(observed).error_answer =
+                Some((response.status().as_u16(), response.headers().clone()));
         }
     }
+}
+
+/// The characters of a user ID that are sent as they are: RFC 3986's unreserved ones.
+const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Encodes the user ID, the last segment of `/users/{userId}`, so that only unreserved
+/// characters stay as they are (`;`, `=`, `@`, `+` are percent-encoded too). The generated code
+/// encoded it already, `/` and `%` included, so decoding it gives the ID back exactly.
+fn encode_user_id(url: &mut reqwest::Url) {
+    let path = url.path().to_owned();
+    let Some((head, id)) = path.rsplit_once('/') else {
+        return;
+    };
+    if !head.ends_with("/users") {
+        return;
+    }
+    let id = percent_encoding::percent_decode_str(id).collect::<Vec<u8>>();
+    let encoded = percent_encoding::percent_encode(&id, NOT_UNRESERVED);
+    url.set_path(&format!("{head}/{encoded}"));
 }
 
 /// The hooks of a generated client, delegating to [`Hooks`].

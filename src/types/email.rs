@@ -4,17 +4,28 @@ use crate::Rule;
 use crate::body::field::text_field;
 use crate::types::string_type::string_type;
 
-/// A syntactically valid email address (the spec's `format: email` on `manager`).
+/// A syntactically valid email address (the spec's `format: email` on `manager`), internationalised
+/// addresses included, as mail standards allow them (RFC 6531/6532): `jane@bücher.de`.
 ///
-/// The syntax is the WHATWG "valid email address" (what browsers check for
-/// `<input type=email>`), with the length limits of RFC 5321 (local part ≤ 64, address ≤ 254)
-/// and a domain of at least two labels: `local@example.com`. Non-ASCII domains must be given in
-/// their punycode form.
+/// - The domain is a host name of at least two labels (`example.com`, not `localhost`), checked
+///   by the `idna` crate (UTS 46, the rules browsers and mail software use): `bücher.de` is
+///   accepted as `xn--bcher-kva.de` would be; no IP literal.
+/// - The local part is a dot-atom (RFC 5321): atoms of letters, digits and
+///   ``!#$%&'*+/=?^_`{|}~-`` or any non-ASCII character that is visible, separated by single
+///   dots; no quoted local part (`"a b"@…`), no whitespace, control or invisible characters.
+/// - Lengths (RFC 5321, in UTF-8 bytes): local part at most 64, the whole address at most 254.
+///
+/// Not a crate of its own: the maintained email crates (`email_address`, `validator`,
+/// `lettre`, `addr`) each accept something this rule refuses (a quoted local part, an IP
+/// literal, invisible characters, a domain that is not a host name) or refuse internationalised
+/// addresses, so the local part is checked here and the domain by `idna`.
 ///
 /// ```
 /// use zoom_user_update::Email;
 ///
 /// assert!("grace.hopper@example.com".parse::<Email>().is_ok());
+/// assert!("jane@bücher.de".parse::<Email>().is_ok());
+/// assert!("jörg@example.com".parse::<Email>().is_ok());
 /// assert!("grace hopper@example.com".parse::<Email>().is_err());
 /// assert!("grace@localhost".parse::<Email>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -38,33 +49,36 @@ impl Email {
 }
 
 pub(crate) fn is_valid(s: &str) -> bool {
-    const LOCAL_SPECIALS: &[u8] = b".!#$%&'*+/=?^_`{|}~-";
-    let Some((local, domain)) = s.split_once('@') else {
+    let Some((local, domain)) = s.rsplit_once('@') else {
         return false;
     };
-    if s.len() > 254 || local.is_empty() || local.len() > 64 {
-        return false;
-    }
-    if !local
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || LOCAL_SPECIALS.contains(&b))
-    {
-        return false;
-    }
-    let mut labels = 0;
-    for label in domain.split('.') {
-        let b = label.as_bytes();
-        let ok = !b.is_empty()
-            && b.len() <= 63
-            && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
-            && b[0] != b'-'
-            && b[b.len() - 1] != b'-';
-        if !ok {
-            return false;
-        }
-        labels += 1;
-    }
-    labels >= 2
+    s.len() <= 254 && is_dot_atom(local) && is_host_name(domain)
+}
+
+/// `atom *("." atom)`, at most 64 bytes.
+fn is_dot_atom(local: &str) -> bool {
+    const SPECIALS: &str = "!#$%&'*+/=?^_`{|}~-";
+    let atext = |c: char| {
+        c.is_ascii_alphanumeric()
+            || SPECIALS.contains(c)
+            || (!c.is_ascii() && !c.is_control() && !c.is_whitespace() && !is_invisible(c))
+    };
+    local.len() <= 64
+        && local
+            .split('.')
+            .all(|atom| !atom.is_empty() && atom.chars().all(atext))
+}
+
+/// A host name of at least two labels, as IDNA (UTS 46, strict) reads it.
+fn is_host_name(domain: &str) -> bool {
+    !domain.contains(char::is_whitespace)
+        && idna::domain_to_ascii_strict(domain)
+            .is_ok_and(|ascii| ascii.split('.').count() >= 2 && !ascii.ends_with('.'))
+}
+
+/// Characters that reorder or hide text (bidirectional controls, zero-width characters).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 string_type!(Email, owned);
