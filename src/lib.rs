@@ -12,15 +12,16 @@ pub mod spec;
 
 mod client;
 mod error;
+pub mod v2025;
 
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
 
-pub use body::bulk_line::BulkLine;
+pub use body::bulk_line::{BulkLine, BulkLineOf};
 pub use body::field::FieldInput;
 pub use body::policy::{Policy, UnknownName};
-pub use body::update::{
+pub use body::update_2021::{
     CustomAttributes, CustomAttributesBuilder, PhoneNumbers, PhoneNumbersBuilder, UserUpdate,
     UserUpdateBuilder,
 };
@@ -36,9 +37,10 @@ pub use client::request::{UpdateUserRequest, Updated};
 pub use client::retry::RetryPolicy;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use error::{ApiError, ApiErrorKind, AuthError, Error, Escaped, FieldError};
+pub(crate) use types::{AboutMe, DisplayName, LinkedinUrl};
 pub use types::{
-    CallingCode, CountryId, Email, HostKey, LoginType, PersonName, Pmi, Text, TimeZone, UserId,
-    UserType,
+    CallingCode, CountryId, Email, HostKey, List, LoginType, PersonName, Pmi, Text, TimeZone,
+    UserId, UserType,
 };
 
 /// Entry points for the fuzz targets (`fuzz/`), built only under cargo-fuzz (`--cfg fuzzing`).

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use crate::body::field::FieldKind;
-use crate::{LoginType, UserUpdate};
+use crate::{LoginType, UnknownName, UserUpdate};
 
 /// The decision for one request property.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,20 +65,73 @@ impl FieldRule {
     }
 }
 
-const SEED: &str = "Zoom reference page (seed)";
+/// Which surface of the operation: Zoom's reference page (2021, the crate's default) or Zoom's
+/// current spec (2025, [`v2025`](crate::v2025)).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Edition {
+    /// Zoom's reference page for the operation, with the 2021 spec where it is silent
+    /// (`openapi/user-update.json`).
+    #[default]
+    V2021,
+    /// Zoom's User API spec of 2025 (`openapi/user-update-2025.json`).
+    V2025,
+}
 
-/// Every request property of `openapi/user-update.json` (Zoom's reference page) and its
-/// decision, in the fragment's order: the path parameter, the query parameter, then the body.
-pub fn field_rules() -> &'static [FieldRule] {
-    static RULES: LazyLock<Vec<FieldRule>> = LazyLock::new(|| {
+impl Edition {
+    /// Both editions, oldest first.
+    pub const ALL: [Edition; 2] = [Edition::V2021, Edition::V2025];
+
+    /// `2021` or `2025`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Edition::V2021 => "2021",
+            Edition::V2025 => "2025",
+        }
+    }
+}
+
+impl std::fmt::Display for Edition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Parses `2021` or `2025`.
+impl std::str::FromStr for Edition {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        Edition::ALL
+            .into_iter()
+            .find(|e| e.name() == s)
+            .ok_or(UnknownName {
+                what: "edition",
+                expected: "2021, 2025",
+            })
+    }
+}
+
+const SEED: &str = "Zoom reference page (seed)";
+const SPEC_2025: &str = "Zoom User API spec, 2025";
+
+/// The `{userId}` row, the same in both editions.
+fn user_id_row(source: &'static str) -> FieldRule {
+    FieldRule::parameter(
+        "{userId}",
+        "string",
+        "`me`, an email address or a user ID; not empty, no whitespace or control characters, not `.` or `..`; sent as one path segment in which only unreserved characters stay as they are",
+        source,
+        "The user ID or email address of the user, or `me`.",
+    )
+}
+
+/// Every request property of an edition's fragment and its decision: the path parameter, the
+/// query parameters, then the body in the field table's order.
+pub fn field_rules(edition: Edition) -> &'static [FieldRule] {
+    static V2021: LazyLock<Vec<FieldRule>> = LazyLock::new(|| {
         let mut rules = vec![
-            FieldRule::parameter(
-                "{userId}",
-                "string",
-                "`me`, an email address or a user ID; not empty, no whitespace or control characters, not `.` or `..`; sent as one path segment, percent-encoded",
-                SEED,
-                "The user ID or email address of the user, or `me`.",
-            ),
+            user_id_row(SEED),
             FieldRule::parameter(
                 "?login_type",
                 "string",
@@ -90,5 +143,29 @@ pub fn field_rules() -> &'static [FieldRule] {
         UserUpdate::member_rules("", &mut rules);
         rules
     });
-    &RULES
+    static V2025: LazyLock<Vec<FieldRule>> = LazyLock::new(|| {
+        let mut rules = vec![
+            user_id_row(SPEC_2025),
+            FieldRule::parameter(
+                "?login_type",
+                "integer",
+                crate::v2025::LoginType::rule(),
+                SPEC_2025,
+                "The user's login method.",
+            ),
+            FieldRule::parameter(
+                "?remove_tsp_credentials",
+                "boolean",
+                "a boolean",
+                SPEC_2025,
+                "Whether to remove the user's TSP credentials.",
+            ),
+        ];
+        crate::v2025::UserUpdate::member_rules("", &mut rules);
+        rules
+    });
+    match edition {
+        Edition::V2021 => &V2021,
+        Edition::V2025 => &V2025,
+    }
 }

@@ -11,3 +11,4 @@ mod raw_client;
 mod readme;
 mod rules;
 mod update;
+mod v2025;

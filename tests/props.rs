@@ -101,3 +101,59 @@ proptest! {
         prop_assert_eq!(back, update);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// A valid update of Zoom's current spec survives serialize → intake, lists and 64-bit
+    /// integers included, and serializes as the generated type does.
+    #[test]
+    fn a_valid_2025_update_survives_serialize_then_intake(
+        display in "[a-zA-Z\u{4e00}-\u{4e20} ]{0,10}",
+        about in "[a-zA-Z0-9 ,;!?]{0,150}",
+        phones in prop::collection::vec(
+            ("[0-9]{0,12}", prop::sample::select(zoom_user_update::v2025::PhoneLabel::ALL.to_vec()), any::<bool>()),
+            0..=3,
+        ),
+        attributes in prop::collection::vec(("[a-z0-9]{0,8}", ".*"), 0..=5),
+        plan in prop::sample::select(zoom_user_update::v2025::ZoomOneType::ALL.to_vec()),
+        united in prop::sample::select(zoom_user_update::v2025::PlanUnitedType::ALL.to_vec()),
+        pronouns in prop::sample::select(zoom_user_update::v2025::PronounsOption::ALL.to_vec()),
+        zoom_phone in any::<Option<bool>>(),
+    ) {
+        use zoom_user_update::v2025::{CustomAttribute, Feature, PhoneNumber, UserUpdate};
+        let phones: Vec<_> = phones
+            .into_iter()
+            .map(|(number, label, with_code)| {
+                let phone = PhoneNumber::builder().number(number).label(label);
+                if with_code { phone.code("+44").country("GB") } else { phone }
+            })
+            .collect();
+        let attributes: Vec<_> = attributes
+            .into_iter()
+            .map(|(key, value)| CustomAttribute::builder().key(key).value(value))
+            .collect();
+        let mut b = UserUpdate::builder()
+            .display_name(display)
+            .about_me(about)
+            .phone_numbers(phones)
+            .custom_attributes(attributes)
+            .zoom_one_type(plan)
+            .plan_united_type(united)
+            .pronouns_option(pronouns);
+        if let Some(flag) = zoom_phone {
+            b = b.feature(Feature::builder().zoom_phone(flag));
+        }
+        let update = b.build().expect("valid by construction");
+        let text = serde_json::to_string(&update).unwrap();
+        let sent = serde_json::to_string(&update.to_raw().unwrap()).unwrap();
+        prop_assert_eq!(&text, &sent);
+        let back = UserUpdate::from_json(&text, Policy::Spec).expect("round trip");
+        prop_assert_eq!(back, update);
+    }
+
+    #[test]
+    fn the_2025_intake_never_panics(value in any_json()) {
+        let _ = zoom_user_update::v2025::UserUpdate::from_value(&value, Policy::Strict);
+    }
+}

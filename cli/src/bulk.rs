@@ -18,16 +18,19 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{BulkLine, BulkResult, Policy, RateBudget, StopReason};
+use zoom_user_update::spec::Edition;
+use zoom_user_update::{
+    BulkLineOf, BulkResult, Policy, RateBudget, StopReason, Update, UserUpdate, v2025,
+};
 
 use crate::common::{
-    ConnectionArgs, Failure, PolicyArg, auth, build_client, describe, say, strip_bom,
+    ConnectionArgs, EditionArg, Failure, PolicyArg, auth, build_client, describe, say, strip_bom,
     violation_line,
 };
 
 #[derive(Debug, clap::Args)]
 pub struct BulkArgs {
-    /// JSON Lines: {"user_id": ..., "login_type"?: ..., "body": {...}} per line.
+    /// JSON Lines: {"user_id": ..., "login_type"?: ..., "body": {...}} per line (with --edition 2025 also "remove_tsp_credentials"?: true|false).
     file: PathBuf,
     /// Append one JSON outcome per input line to this file.
     #[arg(long)]
@@ -49,6 +52,8 @@ pub struct BulkArgs {
     concurrency: u16,
     #[command(flatten)]
     policy: PolicyArg,
+    #[command(flatten)]
+    edition: EditionArg,
     /// Send to an in-process fake Zoom (users are created for every user_id of the file).
     #[arg(long)]
     mock: bool,
@@ -57,8 +62,8 @@ pub struct BulkArgs {
 }
 
 /// Parses one input line; the error is every violation, one `path: message (rule)` each.
-fn parse_line(bytes: &[u8], policy: Policy) -> Result<BulkLine, Vec<String>> {
-    BulkLine::parse(bytes, policy)
+fn parse_line<U: Update>(bytes: &[u8], policy: Policy) -> Result<BulkLineOf<U>, Vec<String>> {
+    BulkLineOf::parse(bytes, policy)
         .map_err(|errors| errors.iter().map(|v| violation_line(v, "(line)")).collect())
 }
 
@@ -174,6 +179,14 @@ struct Tally {
 }
 
 pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
+    match args.edition.edition {
+        Edition::V2025 => run_edition::<v2025::UserUpdate>(args).await,
+        _ => run_edition::<UserUpdate>(args).await,
+    }
+}
+
+/// The run for the surface `U`.
+async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
     let done = if args.resume {
         done_lines(&args.report)?
@@ -195,7 +208,7 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     let mut lines = LineReader::open(&args.file).await?;
     while let Some((line, bytes)) = lines.next().await? {
         total += 1;
-        match parse_line(&bytes, policy) {
+        match parse_line::<U>(&bytes, policy) {
             Ok(_) if is_done(&done, line) => tally.skipped += 1,
             Ok(job) if args.mock => users.push(job.user_id.as_str().to_owned()),
             Ok(_) => {}
@@ -257,14 +270,10 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
                 if is_done(&done, line) {
                     continue;
                 }
-                let Ok(job) = parse_line(&bytes, policy) else {
+                let Ok(job) = parse_line::<U>(&bytes, policy) else {
                     continue;
                 };
-                let mut request = client.update_user(&job.user_id, &job.update);
-                if let Some(t) = job.login_type {
-                    request = request.login_type(t);
-                }
-                return Some((((line, job.user_id), request), lines));
+                return Some((((line, job.user_id.clone()), job.request(&client)), lines));
             }
         }
     });

@@ -5,9 +5,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use zoom_user_update::{
-    Auth, Client, Error, Escaped, LoginType, Policy, RateBudget, RetryPolicy, Violation,
-};
+use zoom_user_update::spec::Edition;
+use zoom_user_update::{Auth, Client, Error, Escaped, Policy, RateBudget, RetryPolicy, Violation};
 
 /// `--strict`, shared by the commands that validate.
 #[derive(clap::Args, Debug)]
@@ -25,6 +24,14 @@ impl PolicyArg {
             Policy::Spec
         }
     }
+}
+
+/// `--edition`, shared by the commands that validate or send.
+#[derive(clap::Args, Debug)]
+pub struct EditionArg {
+    /// Which surface of the operation: 2021 (Zoom's reference page) or 2025 (Zoom's current spec).
+    #[arg(long, default_value = "2021")]
+    pub edition: Edition,
 }
 
 /// A command's failure: usage (exit 2) or a failed run (exit 1).
@@ -100,11 +107,6 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
         .filter(|secs| *secs > 0.0)
         .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
         .ok_or_else(|| format!("{s:?} is not a number of seconds above 0"))
-}
-
-/// `--login-type`: the spec value (`101`) or a name (`sso`).
-pub fn parse_login_type(s: &str) -> Result<LoginType, String> {
-    LoginType::from_name(s).map_err(|e| e.to_string())
 }
 
 /// Where requests go and how the client behaves.

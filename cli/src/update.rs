@@ -6,12 +6,14 @@ use std::process::ExitCode;
 use clap::{Arg, ArgMatches, Command};
 use serde_json::{Map, Value};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::spec::{self, FieldRule};
-use zoom_user_update::{LoginType, UserId, UserUpdate};
+use zoom_user_update::spec::{self, Edition, FieldRule};
+use zoom_user_update::{
+    Client, Policy, Update, UpdateUserRequest, UserId, UserUpdate, ValidationErrors, Warning, v2025,
+};
 
 use crate::common::{
-    ConnectionArgs, Failure, PolicyArg, auth, build_client, describe, parse_login_type, read_input,
-    say, violation_line,
+    ConnectionArgs, EditionArg, Failure, PolicyArg, auth, build_client, describe, read_input, say,
+    violation_line,
 };
 
 #[derive(Debug, clap::Args)]
@@ -21,9 +23,12 @@ pub struct UpdateArgs {
     /// The body as a JSON file (`-` for standard input); flags below override its fields.
     #[arg(long)]
     body: Option<PathBuf>,
-    /// The login type query parameter: the spec value (0, 1, 99, 100, 101) or a name (facebook, google, api, zoom, sso).
-    #[arg(long, value_parser = parse_login_type)]
-    login_type: Option<LoginType>,
+    /// The login type query parameter: the spec value or a name (2021: 0, 1, 99, 100, 101 or facebook, google, api, zoom, sso; 2025: 0, 1, 11, 21, 23, 24, 27, 97, 98, 99, 100, 101 or their names).
+    #[arg(long)]
+    login_type: Option<String>,
+    /// The remove_tsp_credentials query flag (--edition 2025 only).
+    #[arg(long, value_name = "BOOL")]
+    remove_tsp_credentials: Option<bool>,
     /// Print the exact HTTP request (token redacted) and send nothing.
     #[arg(long, conflicts_with = "mock")]
     dry_run: bool,
@@ -33,23 +38,26 @@ pub struct UpdateArgs {
     #[command(flatten)]
     policy: PolicyArg,
     #[command(flatten)]
+    edition: EditionArg,
+    #[command(flatten)]
     connection: ConnectionArgs,
     #[command(flatten)]
     fields: FieldArgs,
 }
 
-/// One flag per body field of the spec, derived from the field table (`spec::field_rules`): a
-/// member of a nested object is `--object-member`, an array takes JSON.
+/// One flag per body field of either edition, derived from the field tables
+/// (`spec::field_rules`): a member of a nested object is `--object-member`, an array takes
+/// JSON. A flag of a field the chosen edition does not have is a usage error.
 #[derive(Debug, Default)]
 struct FieldArgs {
-    /// The flags given: the field's rule row and the value as typed.
-    given: Vec<(&'static FieldRule, String)>,
+    /// The flags given: the flag's name and the value as typed.
+    given: Vec<(String, String)>,
 }
 
-/// The rows that are flags: every body field and nested member except objects (their members
-/// are flags) and the members of array items (the array is one JSON flag).
-fn flag_rules() -> impl Iterator<Item = &'static FieldRule> {
-    spec::field_rules()
+/// The rows of an edition that are flags: every body field and nested member except objects
+/// (their members are flags) and the members of array items (the array is one JSON flag).
+fn flag_rules(edition: Edition) -> impl Iterator<Item = &'static FieldRule> {
+    spec::field_rules(edition)
         .iter()
         .filter(|r| r.is_body_field() && r.json_type != "object" && !r.path.contains('*'))
 }
@@ -59,20 +67,37 @@ fn flag_name(rule: &FieldRule) -> String {
     rule.path[1..].replace(['/', '_'], "-")
 }
 
+/// Each flag once, with the row it is documented by (the newest edition's where both have it).
+fn flags() -> Vec<(String, &'static FieldRule)> {
+    let mut flags: Vec<(String, &'static FieldRule)> = Vec::new();
+    for edition in Edition::ALL.into_iter().rev() {
+        for rule in flag_rules(edition) {
+            let name = flag_name(rule);
+            if !flags.iter().any(|(known, _)| *known == name) {
+                flags.push((name, rule));
+            }
+        }
+    }
+    flags
+}
+
 impl clap::Args for FieldArgs {
     fn augment_args(cmd: Command) -> Command {
         cmd.next_help_heading("Body fields")
-            .args(flag_rules().map(|rule| {
-                let name = flag_name(rule);
+            .args(flags().into_iter().map(|(name, rule)| {
                 let value_name = match rule.json_type {
                     "integer" => "INTEGER",
                     "boolean" => "BOOL",
                     "array" | "object" => "JSON",
                     _ => "TEXT",
                 };
+                let only_2025 = !flag_rules(Edition::V2021).any(|r| flag_name(r) == name);
                 let mut help = format!("{} ({})", rule.doc, rule.rule);
                 if let Some(strict) = rule.strict {
                     help.push_str(&format!(" (--strict: {strict})"));
+                }
+                if only_2025 {
+                    help.push_str(" [--edition 2025]");
                 }
                 Arg::new(name.clone())
                     .long(name)
@@ -94,9 +119,9 @@ impl clap::FromArgMatches for FieldArgs {
     }
 
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        for rule in flag_rules() {
-            if let Some(value) = matches.get_one::<String>(&flag_name(rule)) {
-                self.given.push((rule, value.clone()));
+        for (name, _) in flags() {
+            if let Some(value) = matches.get_one::<String>(&name) {
+                self.given.push((name, value.clone()));
             }
         }
         Ok(())
@@ -104,11 +129,20 @@ impl clap::FromArgMatches for FieldArgs {
 }
 
 impl FieldArgs {
-    /// Writes the flags that were given into `body`, each as the JSON type its field has: a
-    /// value that is not of that type is kept as text, and the intake then refuses it with the
-    /// field's rule.
-    fn apply(self, body: &mut Map<String, Value>) {
-        for (rule, text) in self.given {
+    /// Writes the flags that were given into `body`, each as the JSON type its field has in
+    /// `edition`: a value that is not of that type is kept as text, and the intake then refuses
+    /// it with the field's rule.
+    ///
+    /// # Errors
+    ///
+    /// A usage error for a flag of a field the edition does not have.
+    fn apply(self, edition: Edition, body: &mut Map<String, Value>) -> Result<(), Failure> {
+        for (name, text) in self.given {
+            let Some(rule) = flag_rules(edition).find(|r| flag_name(r) == name) else {
+                return Err(Failure::Usage(format!(
+                    "--{name} is not a field of the {edition} edition"
+                )));
+            };
             let value = match rule.json_type {
                 "integer" => text.parse::<i64>().map_or(Value::String(text), Value::from),
                 "boolean" => text
@@ -134,51 +168,127 @@ impl FieldArgs {
             }
             object.insert(last.to_owned(), value);
         }
+        Ok(())
     }
 }
 
-pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
+pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
+    let edition = args.edition.edition;
     let mut body = match &args.body {
         Some(path) => {
             let bytes = read_input(Some(path))?;
             match serde_json::from_slice::<Value>(&bytes) {
                 Ok(Value::Object(map)) => map,
-                // Not an object: let the intake report it with the rule it breaks.
-                Ok(other) => return invalid(UserUpdate::from_value(&other, policy).err()),
-                Err(_) => return invalid(UserUpdate::from_json(&bytes, policy).err()),
+                // Not an object, or not JSON: the intake reports it with the rule it breaks.
+                _ => return invalid(check(edition, &bytes, policy).err()),
             }
         }
         None => Map::new(),
     };
-    args.fields.apply(&mut body);
-    let user_id = args.user_id.parse::<UserId>();
-    let update = UserUpdate::from_value(&Value::Object(body), policy);
-    let (user_id, update) = match (user_id, update) {
-        (Ok(user_id), Ok(update)) => (user_id, update),
-        (user_id, update) => {
-            if let Err(rule) = user_id {
-                eprintln!(
-                    "error: {{userId}} {:?}: {rule} ({})",
-                    args.user_id,
-                    rule.code()
-                );
-            }
-            return invalid(update.err());
+    std::mem::take(&mut args.fields).apply(edition, &mut body)?;
+    let body = Value::Object(body);
+    match edition {
+        Edition::V2025 => {
+            let login_type = args
+                .login_type
+                .as_deref()
+                .map(v2025::LoginType::from_name)
+                .transpose();
+            let update = v2025::UserUpdate::from_value(&body, policy);
+            let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
+            let remove = args.remove_tsp_credentials;
+            let prepared = prepare(&args.user_id, login_type, update, warnings)?;
+            send(&args, prepared, |client, (user_id, update, login_type)| {
+                let mut request = client.update_user(&user_id, &update);
+                if let Some(t) = login_type {
+                    request = request.login_type(t);
+                }
+                match remove {
+                    Some(remove) => request.remove_tsp_credentials(remove),
+                    None => request,
+                }
+            })
+            .await
         }
-    };
-    for warning in update.warnings() {
-        eprintln!("warning: {warning}");
+        _ => {
+            if args.remove_tsp_credentials.is_some() {
+                return Err(Failure::Usage(
+                    "--remove-tsp-credentials is a parameter of the 2025 edition".into(),
+                ));
+            }
+            let login_type = args
+                .login_type
+                .as_deref()
+                .map(zoom_user_update::LoginType::from_name)
+                .transpose();
+            let update = UserUpdate::from_value(&body, policy);
+            let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
+            let prepared = prepare(&args.user_id, login_type, update, warnings)?;
+            send(&args, prepared, |client, (user_id, update, login_type)| {
+                let mut request = client.update_user(&user_id, &update);
+                if let Some(t) = login_type {
+                    request = request.login_type(t);
+                }
+                request
+            })
+            .await
+        }
     }
+}
 
+/// The violations of a JSON body of `edition`.
+fn check(edition: Edition, body: &[u8], policy: Policy) -> Result<(), ValidationErrors> {
+    match edition {
+        Edition::V2025 => v2025::UserUpdate::from_json(body, policy).map(drop),
+        _ => UserUpdate::from_json(body, policy).map(drop),
+    }
+}
+
+/// The user, the update and the login type, or every violation printed (`Err(exit code)`).
+type Prepared<U> = (UserId, U, Option<<U as Update>::LoginType>);
+
+fn prepare<U: Update>(
+    user_id: &str,
+    login_type: Result<Option<U::LoginType>, zoom_user_update::Rule>,
+    update: Result<U, ValidationErrors>,
+    warnings: Vec<Warning>,
+) -> Result<Result<Prepared<U>, ExitCode>, Failure> {
+    let parsed_id = user_id.parse::<UserId>();
+    match (parsed_id, login_type, update) {
+        (Ok(id), Ok(login_type), Ok(update)) => {
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
+            Ok(Ok((id, update, login_type)))
+        }
+        (id, login_type, update) => {
+            if let Err(rule) = id {
+                eprintln!("error: {{userId}} {user_id:?}: {rule} ({})", rule.code());
+            }
+            if let Err(rule) = login_type {
+                eprintln!("error: ?login_type: {rule} ({})", rule.code());
+            }
+            invalid(update.err()).map(Err)
+        }
+    }
+}
+
+/// Sends (or dry-runs, or sends to the fake) the request `request` makes.
+async fn send<U: Update>(
+    args: &UpdateArgs,
+    prepared: Result<Prepared<U>, ExitCode>,
+    request: impl FnOnce(&Client, Prepared<U>) -> UpdateUserRequest<U>,
+) -> Result<ExitCode, Failure> {
+    let prepared = match prepared {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    let user_id = prepared.0.clone();
     if args.dry_run {
         let auth = auth(&args.connection).unwrap_or_else(|_| zoom_user_update::Auth::bearer("-"));
         let client = build_client(&args.connection, &args.connection.base_url, auth, None)?;
-        let mut request = client.update_user(&user_id, &update);
-        if let Some(t) = args.login_type {
-            request = request.login_type(t);
-        }
-        let prepared = request
+        let prepared = request(&client, prepared)
             .dry_run()
             .await
             .map_err(|e| Failure::Failed(describe(&e)))?;
@@ -196,11 +306,7 @@ pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
         None => (args.connection.base_url.clone(), auth(&args.connection)?),
     };
     let client = build_client(&args.connection, &base_url, auth, None)?;
-    let mut request = client.update_user(&user_id, &update);
-    if let Some(t) = args.login_type {
-        request = request.login_type(t);
-    }
-    let outcome = request.await;
+    let outcome = request(&client, prepared).await;
     if let Some(zoom) = &mock {
         say(format_args!(
             "The fake Zoom at {} received:\n",
@@ -228,7 +334,7 @@ pub async fn run(args: UpdateArgs) -> Result<ExitCode, Failure> {
     }
 }
 
-fn invalid(errors: Option<zoom_user_update::ValidationErrors>) -> Result<ExitCode, Failure> {
+fn invalid(errors: Option<ValidationErrors>) -> Result<ExitCode, Failure> {
     for v in errors.iter().flatten() {
         eprintln!("error: {}", violation_line(v, "(body)"));
     }

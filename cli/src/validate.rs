@@ -4,9 +4,10 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use zoom_user_update::{UserUpdate, ValidationErrors};
+use zoom_user_update::spec::Edition;
+use zoom_user_update::{Policy, UserUpdate, ValidationErrors, Warning, v2025};
 
-use crate::common::{Failure, PolicyArg, shown, strip_bom, violation_line};
+use crate::common::{EditionArg, Failure, PolicyArg, shown, strip_bom, violation_line};
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -20,6 +21,8 @@ pub struct ValidateArgs {
     json: bool,
     #[command(flatten)]
     policy: PolicyArg,
+    #[command(flatten)]
+    edition: EditionArg,
 }
 
 pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
@@ -41,7 +44,7 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let mut report =
         |line: Option<usize>, body: &[u8], out: &mut dyn Write| -> std::io::Result<()> {
             count += 1;
-            let result = UserUpdate::from_json(body, policy);
+            let result = check(args.edition.edition, body, policy);
             if result.is_err() {
                 invalid += 1;
             }
@@ -77,10 +80,22 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     })
 }
 
+/// The warnings of a valid body of the edition, or its violations.
+pub fn check(
+    edition: Edition,
+    body: &[u8],
+    policy: Policy,
+) -> Result<Vec<Warning>, ValidationErrors> {
+    match edition {
+        Edition::V2025 => v2025::UserUpdate::from_json(body, policy).map(|u| u.warnings()),
+        _ => UserUpdate::from_json(body, policy).map(|u| u.warnings()),
+    }
+}
+
 fn print_result(
     out: &mut dyn Write,
     line: Option<usize>,
-    result: &Result<UserUpdate, ValidationErrors>,
+    result: &Result<Vec<Warning>, ValidationErrors>,
     json: bool,
 ) -> std::io::Result<()> {
     let prefix = line.map(|n| format!("line {n}: ")).unwrap_or_default();
@@ -95,8 +110,8 @@ fn print_result(
             };
             writeln!(out, "{}", text.unwrap_or_default())
         }
-        (Ok(update), false) => {
-            for warning in update.warnings() {
+        (Ok(warnings), false) => {
+            for warning in warnings {
                 eprintln!("{prefix}warning: {warning}");
             }
             if line.is_none() {

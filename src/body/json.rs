@@ -16,7 +16,7 @@ use crate::Rule;
 
 /// One JSON value.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Json {
+pub enum Json {
     Null,
     Bool(bool),
     Int(i64),

@@ -7,6 +7,7 @@ pub(crate) mod field;
 pub(crate) mod json;
 pub(crate) mod policy;
 pub(crate) mod table;
-pub(crate) mod update;
+pub(crate) mod update_2021;
+pub(crate) mod update_2025;
 pub(crate) mod violation;
 pub(crate) mod warning;

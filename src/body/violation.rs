@@ -101,6 +101,12 @@ pub enum Rule {
     InvalidCallingCode,
     /// Not a syntactically valid email address.
     InvalidEmail,
+    /// A hyperlink where the spec allows none (`about_me`).
+    Hyperlink,
+    /// HTML where the spec allows none (`about_me`).
+    Html,
+    /// Not an http(s) URL on linkedin.com (`linkedin_url`).
+    NotLinkedinUrl,
 
     // --- Policy::Strict: rules from Zoom's support pages ---------------------------------
     /// Strict: a PMI must start with a digit from 2 to 9.
@@ -162,6 +168,9 @@ impl Rule {
             Rule::UnknownCountry => "unknown_country",
             Rule::InvalidCallingCode => "invalid_calling_code",
             Rule::InvalidEmail => "invalid_email",
+            Rule::Hyperlink => "hyperlink",
+            Rule::Html => "html",
+            Rule::NotLinkedinUrl => "not_linkedin_url",
             Rule::PmiFirstDigit => "pmi_first_digit",
             Rule::PmiTollFreePrefix { .. } => "pmi_toll_free_prefix",
             Rule::PmiRepeatedDigit => "pmi_repeated_digit",
@@ -238,6 +247,9 @@ impl fmt::Display for Rule {
                 f.write_str("calling code must be `+` and 1 to 3 digits, the first not 0")
             }
             Rule::InvalidEmail => f.write_str("not a valid email address"),
+            Rule::Hyperlink => f.write_str("hyperlinks are not allowed"),
+            Rule::Html => f.write_str("html is not allowed"),
+            Rule::NotLinkedinUrl => f.write_str("not an http(s) url on linkedin.com"),
             Rule::PmiFirstDigit => f.write_str("personal meeting id must start with a digit from 2 to 9"),
             Rule::PmiTollFreePrefix { prefix } => {
                 write!(f, "personal meeting id must not start with the toll-free prefix {prefix}")

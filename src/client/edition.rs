@@ -4,10 +4,14 @@ use std::future::Future;
 
 use reqwest::header::HeaderMap;
 
+use crate::body::field::FieldKind;
 use crate::body::field::ToRaw;
+use crate::body::json::Json;
 use crate::client::answer::{self, ErrorBody};
 use crate::raw::Hooks;
-use crate::{Error, LoginType, UserUpdate, ValidationErrors, raw};
+use crate::{
+    Error, LoginType, Policy, Rule, UserUpdate, UserUpdateBuilder, ValidationErrors, raw, v2025,
+};
 pub(crate) use sealed::Query;
 
 /// A request body [`Client::update_user`](crate::Client::update_user) can send: the reference
@@ -30,11 +34,22 @@ pub(crate) mod sealed {
         pub(crate) remove_tsp_credentials: Option<bool>,
     }
 
-    /// What the client needs of a body: its generated form, and the call of its generated
-    /// client.
+    /// What the client (and a bulk line) needs of a body: its generated form, the call of its
+    /// generated client, and how its surface reads from JSON.
     pub trait Edition: Sized {
         /// The generated body type.
         type Raw: Send + Sync + 'static;
+
+        /// Whether the surface has the `remove_tsp_credentials` query flag.
+        const HAS_REMOVE_TSP_CREDENTIALS: bool;
+
+        /// Reads and checks a body.
+        fn read(json: Json, policy: Policy) -> Result<Self, ValidationErrors>;
+
+        /// Reads a `login_type` (the spec's value, or a name as text).
+        fn read_login_type(json: Json) -> Result<<Self as super::Update>::LoginType, Rule>
+        where
+            Self: super::Update;
 
         /// The generated body.
         fn raw_body(&self) -> Result<Self::Raw, ValidationErrors>;
@@ -61,6 +76,17 @@ impl Update for UserUpdate {
 impl sealed::Edition for UserUpdate {
     type Raw = raw::types::UserUpdateBody;
 
+    const HAS_REMOVE_TSP_CREDENTIALS: bool = false;
+
+    fn read(json: Json, policy: Policy) -> Result<Self, ValidationErrors> {
+        UserUpdateBuilder::read(json).policy(policy).build()
+    }
+
+    /// A string: the spec's value (`"101"`) or a name (`"sso"`).
+    fn read_login_type(json: Json) -> Result<LoginType, Rule> {
+        json.into_text().and_then(|s| LoginType::from_name(&s))
+    }
+
     fn raw_body(&self) -> Result<Self::Raw, ValidationErrors> {
         self.to_raw()
     }
@@ -83,6 +109,78 @@ impl sealed::Edition for UserUpdate {
         let client = raw::Client::new_with_client(base_url, http.clone(), hooks);
         let result = client.user_update(user_id, login_type, body).await;
         answer::read(result, observed).await
+    }
+}
+
+impl Update for v2025::UserUpdate {
+    type LoginType = v2025::LoginType;
+}
+
+impl sealed::Edition for v2025::UserUpdate {
+    type Raw = raw::v2025::types::UserUpdateBody;
+
+    const HAS_REMOVE_TSP_CREDENTIALS: bool = true;
+
+    fn read(json: Json, policy: Policy) -> Result<Self, ValidationErrors> {
+        v2025::UserUpdateBuilder::read(json).policy(policy).build()
+    }
+
+    /// An integer (`101`), or a name as text (`"sso"`).
+    fn read_login_type(json: Json) -> Result<v2025::LoginType, Rule> {
+        match json {
+            Json::Str(name) => v2025::LoginType::from_name(&name),
+            other => <v2025::LoginType as FieldKind>::from_json(other).map_err(|errors| {
+                errors
+                    .into_iter()
+                    .next()
+                    .map_or(Rule::Missing, |v| v.rule().clone())
+            }),
+        }
+    }
+
+    fn raw_body(&self) -> Result<Self::Raw, ValidationErrors> {
+        self.to_raw()
+    }
+
+    async fn send_raw(
+        base_url: &str,
+        http: &reqwest::Client,
+        hooks: Hooks,
+        user_id: &str,
+        query: Query<v2025::LoginType>,
+        body: &Self::Raw,
+    ) -> Result<(u16, HeaderMap), Error> {
+        let observed = hooks.observed.clone();
+        let login_type: Option<raw::v2025::types::UserUpdateLoginType> = query
+            .login_type
+            .as_ref()
+            .map(ToRaw::to_raw)
+            .transpose()
+            .map_err(|e| Error::Validation(e.with_prefix("?login_type")))?;
+        let client = raw::v2025::Client::new_with_client(base_url, http.clone(), hooks);
+        let result = client
+            .user_update(
+                user_id,
+                login_type.as_ref(),
+                query.remove_tsp_credentials,
+                body,
+            )
+            .await;
+        answer::read(result, observed).await
+    }
+}
+
+impl ErrorBody for raw::v2025::types::ZoomError {
+    fn into_parts(self) -> answer::ErrorParts {
+        answer::ErrorParts {
+            code: self.code,
+            message: self.message,
+            errors: self
+                .errors
+                .into_iter()
+                .map(|f| (f.field, f.message))
+                .collect(),
+        }
     }
 }
 

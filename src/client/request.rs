@@ -96,6 +96,11 @@ impl<U: Update> UpdateUserRequest<U> {
         .instrument(span)
     }
 
+    pub(crate) fn with_remove_tsp_credentials(mut self, remove: Option<bool>) -> Self {
+        self.query.remove_tsp_credentials = remove;
+        self
+    }
+
     /// The user this update is for.
     #[must_use]
     pub fn user_id(&self) -> &UserId {
@@ -271,6 +276,14 @@ impl<U: Update> UpdateUserRequest<U> {
             tracing::debug!(parent: &span, error = %e, "attempt failed");
         }
         Ok((result, Some(authorization)))
+    }
+}
+
+impl UpdateUserRequest<crate::v2025::UserUpdate> {
+    /// Adds the `remove_tsp_credentials` query flag of Zoom's current spec: whether to remove
+    /// the user's TSP credentials.
+    pub fn remove_tsp_credentials(self, remove: bool) -> Self {
+        self.with_remove_tsp_credentials(Some(remove))
     }
 }
 

@@ -15,9 +15,26 @@
     rustdoc::all
 )]
 mod generated_2021;
+#[allow(
+    missing_docs,
+    unused_imports,
+    unused_qualifications,
+    clippy::all,
+    clippy::pedantic,
+    rustdoc::all
+)]
+mod generated_2025;
 mod hooks;
 
 pub(crate) use crate::client::prepared::PreparedRequest;
 pub use generated_2021::{Client, Error, ResponseValue, types};
 pub use hooks::Hooks;
+
+pub mod v2025 {
+    //! The generated layer for Zoom's current spec (`openapi/user-update-2025.json`), exposed
+    //! on purpose and **unchecked**, like the rest of [`raw`](super): prefer
+    //! [`v2025::UserUpdate`](crate::v2025::UserUpdate).
+
+    pub use super::generated_2025::{Client, Error, ResponseValue, types};
+}
 pub(crate) use hooks::{Capture, Observed};

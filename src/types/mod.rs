@@ -3,25 +3,34 @@
 //! (`FromStr`, `TryFrom`, `Deserialize`, the builder's setters, the JSON intake) goes through
 //! the same check.
 
+mod about_me;
 mod calling_code;
 mod country_id;
+mod display_name;
 mod email;
 pub(crate) mod enum_type;
 pub(crate) mod host_key;
+mod linkedin_url;
+mod list;
 mod login_type;
-mod person_name;
+pub(crate) mod person_name;
 pub(crate) mod pmi;
 pub(crate) mod string_type;
 mod text;
 mod time_zone;
 mod user_id;
 mod user_type;
+pub(crate) mod v2025;
 mod zoom_time_zones;
 
+pub use about_me::AboutMe;
 pub use calling_code::CallingCode;
 pub use country_id::CountryId;
+pub use display_name::DisplayName;
 pub use email::Email;
 pub use host_key::HostKey;
+pub use linkedin_url::LinkedinUrl;
+pub use list::List;
 pub use login_type::LoginType;
 pub use person_name::PersonName;
 pub use pmi::Pmi;

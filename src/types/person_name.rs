@@ -34,29 +34,34 @@ impl PersonName {
     /// [`Rule::TooLong`] past 64 characters, [`Rule::TooManyChineseCharacters`] past 5 Han
     /// characters (length is checked first).
     pub(crate) fn check(s: &str) -> Result<(), Rule> {
-        let mut chars = 0;
-        let mut han = 0;
-        for c in s.chars() {
-            chars += 1;
-            // ASCII is never Han: skip the table look-up for the common case.
-            if !c.is_ascii() && c.script() == Script::Han {
-                han += 1;
-            }
-        }
-        if chars > Self::MAX_CHARS {
-            return Err(Rule::TooLong {
-                max: Self::MAX_CHARS,
-                actual: chars,
-            });
-        }
-        if han > Self::MAX_CHINESE {
-            return Err(Rule::TooManyChineseCharacters {
-                max: Self::MAX_CHINESE,
-                actual: han,
-            });
-        }
-        Ok(())
+        check_name(s, Self::MAX_CHARS, Self::MAX_CHINESE)
     }
+}
+
+/// A name's rule: at most `max_chars` characters, then at most `max_chinese` of the Han script.
+pub(crate) fn check_name(s: &str, max_chars: usize, max_chinese: usize) -> Result<(), Rule> {
+    let mut chars = 0;
+    let mut han = 0;
+    for c in s.chars() {
+        chars += 1;
+        // ASCII is never Han: skip the table look-up for the common case.
+        if !c.is_ascii() && c.script() == Script::Han {
+            han += 1;
+        }
+    }
+    if chars > max_chars {
+        return Err(Rule::TooLong {
+            max: max_chars,
+            actual: chars,
+        });
+    }
+    if han > max_chinese {
+        return Err(Rule::TooManyChineseCharacters {
+            max: max_chinese,
+            actual: han,
+        });
+    }
+    Ok(())
 }
 
 string_type!(PersonName, owned);

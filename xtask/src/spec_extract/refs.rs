@@ -1,0 +1,147 @@
+//! Local `$ref`s (`#/components/<kind>/<name>`): finding, resolving and following them.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::{Error, Result};
+
+/// A reference to a component: `#/components/{kind}/{name}`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ComponentRef {
+    pub kind: String,
+    pub name: String,
+}
+
+impl ComponentRef {
+    /// Parses `#/components/schemas/Name` (JSON Pointer escapes `~0`, `~1` undone).
+    pub fn parse(reference: &str) -> Result<ComponentRef> {
+        let rest = reference.strip_prefix("#/components/").ok_or_else(|| {
+            Error::new(format!(
+                "`$ref` {reference:?} is not a local component reference (`#/components/…`); \
+                 the fragment must be self-contained"
+            ))
+        })?;
+        let (kind, name) = rest
+            .split_once('/')
+            .filter(|(_, name)| !name.contains('/'))
+            .ok_or_else(|| {
+                Error::new(format!(
+                    "`$ref` {reference:?} is not `#/components/<kind>/<name>`"
+                ))
+            })?;
+        Ok(ComponentRef {
+            kind: unescape(kind),
+            name: unescape(name),
+        })
+    }
+
+    pub fn to_ref(&self) -> String {
+        format!("#/components/{}/{}", escape(&self.kind), escape(&self.name))
+    }
+}
+
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Every `$ref` string anywhere under `value`, in document order.
+pub fn refs_in(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(reference)) => out.push(reference.clone()),
+                    _ => refs_in(child, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs_in(v, out)),
+        _ => {}
+    }
+}
+
+/// The component a reference points to in `doc`.
+pub fn lookup<'a>(doc: &'a Value, reference: &ComponentRef) -> Option<&'a Value> {
+    doc.get("components")?
+        .get(&reference.kind)?
+        .get(&reference.name)
+}
+
+/// The components reachable from `roots` through `$ref`s, transitively, looked up in `source`.
+pub fn reachable(source: &Value, roots: &[&Value]) -> Result<BTreeSet<ComponentRef>> {
+    let mut seen = BTreeSet::new();
+    let mut pending = Vec::new();
+    for root in roots {
+        refs_in(root, &mut pending);
+    }
+    while let Some(reference) = pending.pop() {
+        let component = ComponentRef::parse(&reference)?;
+        if seen.contains(&component) {
+            continue;
+        }
+        let target = lookup(source, &component)
+            .ok_or_else(|| Error::new(format!("`$ref` {reference:?} points to nothing")))?;
+        refs_in(target, &mut pending);
+        seen.insert(component);
+    }
+    Ok(seen)
+}
+
+/// Follows `$ref`s from `value` until a value that is not a reference (at most 32 hops).
+pub fn resolve<'a>(doc: &'a Value, mut value: &'a Value) -> &'a Value {
+    for _ in 0..32 {
+        let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
+            return value;
+        };
+        match ComponentRef::parse(reference)
+            .ok()
+            .and_then(|r| lookup(doc, &r))
+        {
+            Some(target) => value = target,
+            None => return value,
+        }
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn parses_and_prints_component_references() {
+        let r = ComponentRef::parse("#/components/schemas/A~1B").unwrap();
+        assert_eq!((r.kind.as_str(), r.name.as_str()), ("schemas", "A/B"));
+        assert_eq!(r.to_ref(), "#/components/schemas/A~1B");
+        assert!(ComponentRef::parse("other.json#/components/schemas/A").is_err());
+        assert!(ComponentRef::parse("#/paths/x").is_err());
+    }
+
+    #[test]
+    fn follows_references_transitively_and_survives_cycles() {
+        let doc = json!({"components": {"schemas": {
+            "A": {"properties": {"b": {"$ref": "#/components/schemas/B"}}},
+            "B": {"items": {"$ref": "#/components/schemas/A"}},
+            "C": {}
+        }}});
+        let root = json!({"schema": {"$ref": "#/components/schemas/A"}});
+        let found = reachable(&doc, &[&root]).unwrap();
+        let names: Vec<&str> = found.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["A", "B"]);
+        let dangling = json!({"$ref": "#/components/schemas/Nope"});
+        assert!(reachable(&doc, &[&dangling]).is_err());
+    }
+
+    #[test]
+    fn resolve_stops_at_the_first_non_reference() {
+        let doc = json!({"components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {"type": "string"}}}});
+        let start = json!({"$ref": "#/components/schemas/A"});
+        assert_eq!(resolve(&doc, &start), &json!({"type": "string"}));
+    }
+}
