@@ -63,6 +63,11 @@ pub enum Error {
         last: Box<Error>,
     },
 
+    /// Something that cannot happen did (an update's task panicked, say): a bug of this crate,
+    /// reported instead of lost.
+    #[error("internal error: {0}")]
+    Internal(String),
+
     /// The client was configured with something unusable (a bad base URL, a token that cannot
     /// be a header value).
     #[error("invalid client configuration: {0}")]
@@ -264,9 +269,9 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// Text from a server, shown on one line: control characters (`\n`, ESC, BEL, C1 codes) and
-/// the invisible characters that reorder or hide text (bidirectional controls, zero-width
-/// characters) are written as escapes (`\n`, `\u{1b}`), so a message cannot forge a line or
+/// Text from a server, shown on one line: control characters (`\n`, ESC, BEL, C1 codes), the
+/// line and paragraph separators U+2028 and U+2029, and the invisible characters that reorder or
+/// hide text (bidirectional controls, zero-width characters) are written as escapes (`\n`, `\u{1b}`), so a message cannot forge a line or
 /// drive a terminal.
 ///
 /// The `Display` of this crate's errors shows server text this way. The fields that hold what a
@@ -286,9 +291,7 @@ impl fmt::Display for Escaped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use fmt::Write;
         for c in self.0.chars() {
-            let invisible = matches!(c,
-                '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
-            if c.is_control() || invisible {
+            if c.is_control() || crate::types::text::is_invisible(c) {
                 for escaped in c.escape_default() {
                     f.write_char(escaped)?;
                 }

@@ -6,6 +6,7 @@ mod client;
 mod codegen;
 mod coverage;
 mod first_hour;
+mod hostile;
 mod props;
 mod raw_client;
 mod readme;

@@ -1,6 +1,7 @@
 //! `update_many`: many updates with bounded concurrency under the client's budget, each outcome
 //! as it finishes, stopping on request or when Zoom says stop.
 
+use std::collections::HashMap;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -252,6 +253,8 @@ impl<K: Send + 'static> Driver<K> {
         let mut requests = std::pin::pin!(requests);
         let mut stopped = self.stop.subscribe();
         let mut in_flight = JoinSet::new();
+        // Each task's update, kept here so that a task that panics still gets its outcome.
+        let mut running: HashMap<tokio::task::Id, (K, UserId)> = HashMap::new();
         let mut reading = true;
         loop {
             let stop = *stopped.borrow_and_update();
@@ -280,8 +283,18 @@ impl<K: Send + 'static> Driver<K> {
             let room = reading && stop.is_none() && in_flight.len() < self.concurrency;
             tokio::select! {
                 biased;
-                Some(done) = in_flight.join_next(), if !in_flight.is_empty() => {
-                    let Ok(outcome) = done else { continue };
+                Some(done) = in_flight.join_next_with_id(), if !in_flight.is_empty() => {
+                    let (id, result) = match done {
+                        Ok((id, result)) => (id, result),
+                        Err(e) => (
+                            e.id(),
+                            BulkResult::Failed(Error::Internal(format!("the update's task failed: {e}"))),
+                        ),
+                    };
+                    let Some((key, user_id)) = running.remove(&id) else {
+                        continue;
+                    };
+                    let outcome = BulkOutcome { key, user_id, result };
                     self.note_stop(&outcome);
                     if self.outcomes.send(outcome).await.is_err() {
                         return;
@@ -291,15 +304,15 @@ impl<K: Send + 'static> Driver<K> {
                 next = requests.next(), if room => match next {
                     Some((key, request)) => {
                         let stop = self.stop.subscribe();
-                        in_flight.spawn(async move {
-                            let user_id = request.user_id().clone();
-                            let result = match request.send_unless_stopped(stop).await {
+                        let user_id = request.user_id().clone();
+                        let task = in_flight.spawn(async move {
+                            match request.send_unless_stopped(stop).await {
                                 Ok(updated) => BulkResult::Updated(updated),
                                 Err(Stopped(reason)) => BulkResult::NotSent(reason),
                                 Err(Failed(error)) => BulkResult::Failed(error),
-                            };
-                            BulkOutcome { key, user_id, result }
+                            }
                         });
+                        running.insert(task.id(), (key, user_id));
                     }
                     None => reading = false,
                 },

@@ -3,6 +3,7 @@
 use crate::Rule;
 use crate::body::field::text_field;
 use crate::types::string_type::string_type;
+use crate::types::text::is_invisible;
 
 /// A syntactically valid email address (the spec's `format: email` on `manager`), internationalised
 /// addresses included, as mail standards allow them (RFC 6531/6532): `jane@bücher.de`.
@@ -74,11 +75,6 @@ fn is_host_name(domain: &str) -> bool {
     !domain.contains(char::is_whitespace)
         && idna::domain_to_ascii_strict(domain)
             .is_ok_and(|ascii| ascii.split('.').count() >= 2 && !ascii.ends_with('.'))
-}
-
-/// Characters that reorder or hide text (bidirectional controls, zero-width characters).
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 string_type!(Email, owned);

@@ -16,7 +16,7 @@ mod login_type;
 pub(crate) mod person_name;
 pub(crate) mod pmi;
 pub(crate) mod string_type;
-mod text;
+pub(crate) mod text;
 mod time_zone;
 mod user_id;
 mod user_type;

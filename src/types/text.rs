@@ -8,6 +8,12 @@ use crate::body::json::Json;
 use crate::types::string_type::string_type;
 use crate::{FieldInput, ValidationErrors};
 
+/// Whether a character is one that moves or hides text without being seen: a line or paragraph
+/// separator, a bidirectional control, a zero-width character or a soft hyphen.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// Free text of at most `MAX` characters (Unicode scalar values); `Text` alone has no limit.
 ///
 /// ```

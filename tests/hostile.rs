@@ -1,0 +1,232 @@
+//! The library against misbehaving servers on loopback (the raw TCP server of
+//! `cli/tests/hostile/server.rs`): server text in error `Display`s, a failed token fetch shared
+//! by its waiters, redirects, absurd token lifetimes.
+
+use std::time::{Duration, Instant};
+
+use zoom_user_update::{Auth, Client, Error, RetryPolicy, UserId, UserUpdate};
+
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+mod server {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/cli/tests/hostile/server.rs"
+    ));
+}
+
+use server::{Answer, Server};
+
+const ISSUED: &str = "tok-issued-by-the-hostile-endpoint";
+
+fn update() -> UserUpdate {
+    UserUpdate::builder().dept("Ops").build().unwrap()
+}
+
+fn bearer_client(api: &Server) -> Client {
+    Client::builder(Auth::bearer("static-token"))
+        .base_url(format!("{}/v2", api.url()))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+fn s2s_client(api: &Server, token: &Server) -> Client {
+    let auth = Auth::server_to_server("acct", "client-id", "client-secret")
+        .token_url(format!("{}/oauth/token", token.url()));
+    Client::builder(auth)
+        .base_url(format!("{}/v2", api.url()))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+fn token_reply(expires_in: &str) -> Answer {
+    Answer::new(200).json(&format!(
+        r#"{{"access_token":"{ISSUED}","token_type":"bearer","expires_in":{expires_in}}}"#
+    ))
+}
+
+/// Server text meant to forge a line and drive a terminal: newline, OSC title … BEL, CSI clear,
+/// C1 CSI (U+009B), carriage return, tab.
+const HOSTILE_TEXT: &str =
+    "User does not exist.\nerror: forged\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\r\tX";
+
+fn assert_no_control(what: &str, text: &str) {
+    let bad: Vec<char> = text.chars().filter(|c| c.is_control()).collect();
+    assert!(
+        bad.is_empty(),
+        "{what} shows control characters {bad:?} raw: {text:?}"
+    );
+}
+
+/// `Display` of the error and of every error in its `source` chain.
+fn displays(e: &(dyn std::error::Error + 'static)) -> Vec<String> {
+    let mut shown = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(cause) = source {
+        shown.push(cause.to_string());
+        source = cause.source();
+    }
+    shown
+}
+
+// 4. Server text in `Display`
+
+#[tokio::test(flavor = "multi_thread")]
+async fn display_of_an_api_error_escapes_the_server_message() {
+    let body = serde_json::json!({
+        "code": 1001,
+        "message": HOSTILE_TEXT,
+        "errors": [{"field": "dept\n", "message": HOSTILE_TEXT}],
+    })
+    .to_string();
+    let api = Server::always(Answer::new(404).json(&body));
+    let err = bearer_client(&api)
+        .update_user(&UserId::me(), &update())
+        .await
+        .unwrap_err();
+    let api_error = err.as_api().expect("a Zoom error").clone();
+    assert_eq!(api_error.code, 1001);
+    let shown = api_error.to_string();
+    assert_no_control("ApiError's Display", &shown);
+    assert!(
+        shown.contains("forged"),
+        "the message is still shown: {shown:?}"
+    );
+    assert!(
+        shown.contains("\\n") && shown.contains("\\u{1b}"),
+        "{shown:?}"
+    );
+    for (i, text) in displays(&err).iter().enumerate() {
+        assert_no_control(&format!("Error's Display (source {i})"), text);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn display_of_an_auth_error_escapes_the_token_endpoint_reason() {
+    let body = serde_json::json!({"reason": HOSTILE_TEXT, "error": "invalid_client"}).to_string();
+    let token = Server::always(Answer::new(401).json(&body));
+    let api = Server::always(Answer::new(204));
+    let err = s2s_client(&api, &token)
+        .update_user(&UserId::me(), &update())
+        .await
+        .unwrap_err();
+    let Error::Auth(auth) = &err else {
+        panic!("an auth error: {err:?}")
+    };
+    let shown = auth.to_string();
+    assert_no_control("AuthError's Display", &shown);
+    assert!(
+        shown.contains("forged"),
+        "the reason is still shown: {shown:?}"
+    );
+    for (i, text) in displays(&err).iter().enumerate() {
+        assert_no_control(&format!("Error's Display (source {i})"), text);
+    }
+    assert_eq!(api.request_count(), 0);
+}
+
+// 5. A failed token fetch is shared by those waiting on it
+
+#[tokio::test(flavor = "multi_thread")]
+async fn waiters_share_a_failed_token_fetch() {
+    let token = Server::always(
+        Answer::new(500)
+            .json(r#"{"reason":"internal error"}"#)
+            .delay(Duration::from_secs(2)),
+    );
+    let api = Server::always(Answer::new(204));
+    let client = s2s_client(&api, &token);
+    let started = Instant::now();
+    let mut calls = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        calls.spawn(client.update_user(&UserId::me(), &update()).send());
+    }
+    // Unshared, the 16 fetches take 32 s; give up well before.
+    let results = tokio::time::timeout(Duration::from_secs(8), calls.join_all())
+        .await
+        .unwrap_or_else(|_| {
+            panic!(
+                "16 waiters did not all fail within 8 s; the token endpoint got {} requests",
+                token.request_count()
+            )
+        });
+    let elapsed = started.elapsed();
+    assert_eq!(results.len(), 16);
+    for result in &results {
+        let err = result.as_ref().expect_err("no token, no update");
+        assert!(matches!(err.last(), Error::Auth(_)), "{err:?}");
+    }
+    assert_eq!(token.request_count(), 1, "one token request for all 16");
+    assert_eq!(api.request_count(), 0);
+    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
+}
+
+// 2. Redirects are unexpected answers
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_api_redirect_is_an_unexpected_answer_and_reaches_nobody() {
+    for status in [303u16, 307] {
+        let target = Server::always(Answer::new(204));
+        let api = Server::always(
+            Answer::new(status).header("location", &format!("{}/v2/users/me", target.url())),
+        );
+        let err = bearer_client(&api)
+            .update_user(&UserId::me(), &update())
+            .await
+            .expect_err("a redirect is never a success");
+        assert_eq!(err.status(), Some(status), "{err:?}");
+        assert!(
+            matches!(err.last(), Error::UnexpectedResponse { .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains(&format!("http {status}")), "{err}");
+        assert_eq!(target.connections(), 0, "{:?}", target.received());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_token_endpoint_redirect_is_not_followed() {
+    let target = Server::always(token_reply("3600"));
+    let token = Server::always(
+        Answer::new(307).header("location", &format!("{}/oauth/token", target.url())),
+    );
+    let api = Server::always(Answer::new(204));
+    let err = s2s_client(&api, &token)
+        .update_user(&UserId::me(), &update())
+        .await
+        .expect_err("no token through a redirect");
+    assert!(matches!(err.last(), Error::Auth(_)), "{err:?}");
+    assert!(
+        displays(&err).iter().any(|t| t.contains("http 307")),
+        "{:?}",
+        displays(&err)
+    );
+    assert_eq!(target.connections(), 0, "{:?}", target.received());
+    assert_eq!(api.request_count(), 0);
+}
+
+// 3. A huge `expires_in` is a long-lived token, not a panic
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_huge_token_lifetime_is_a_long_lived_token() {
+    for expires_in in ["10000000000000000000", "18446744073709551615"] {
+        let token = Server::always(token_reply(expires_in));
+        let api = Server::always(Answer::new(204));
+        let client = s2s_client(&api, &token);
+        // Spawned, so a panic is reported as this test's failure with its message.
+        for _ in 0..2 {
+            let call = client.update_user(&UserId::me(), &update()).send();
+            let result = tokio::spawn(call).await;
+            let result = result.unwrap_or_else(|e| panic!("expires_in {expires_in}: {e}"));
+            result.unwrap_or_else(|e| panic!("expires_in {expires_in}: {e:?}"));
+        }
+        assert_eq!(token.request_count(), 1, "the token is cached");
+        let sent = api.received();
+        assert_eq!(sent.len(), 2);
+        assert!(
+            sent.iter()
+                .all(|r| r.header("authorization") == Some(format!("Bearer {ISSUED}").as_str()))
+        );
+    }
+}
