@@ -144,6 +144,65 @@ pub enum Fault {
 pub struct MockZoomBuilder {
     rate_limit: Option<u32>,
     token_lifetime: Duration,
+    competitor: Option<Competitor>,
+}
+
+/// Another app of the same account, taking part of the per-second budget: it sends at the rate
+/// of each phase in turn (repeating them), and each of its requests the budget lets through
+/// counts against it as one of the fake's own would. Zoom counts the budget per account across
+/// all its apps, so a client shares it with such apps.
+///
+/// ```
+/// use std::time::Duration;
+/// use zoom_user_update::mock::Competitor;
+///
+/// let steady = Competitor::steady(30.0);
+/// let bursts = Competitor::phases([(Duration::from_secs(2), 60.0), (Duration::from_secs(1), 0.0)]);
+/// # let _ = (steady, bursts);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Competitor {
+    phases: Vec<(Duration, f64)>,
+}
+
+impl Competitor {
+    /// A steady rate, in requests per second.
+    #[must_use]
+    pub fn steady(per_second: f64) -> Self {
+        Self::phases([(Duration::from_secs(3600), per_second)])
+    }
+
+    /// Phases of (how long, requests per second), repeated.
+    #[must_use]
+    pub fn phases(phases: impl IntoIterator<Item = (Duration, f64)>) -> Self {
+        Self {
+            phases: phases
+                .into_iter()
+                .filter(|(d, _)| !d.is_zero())
+                .map(|(d, rate)| (d, if rate.is_finite() { rate.max(0.0) } else { 0.0 }))
+                .collect(),
+        }
+    }
+
+    /// The rate at `elapsed` since the competitor started.
+    fn rate_at(&self, elapsed: Duration) -> f64 {
+        let cycle: Duration = self.phases.iter().map(|(d, _)| *d).sum();
+        if cycle.is_zero() {
+            return 0.0;
+        }
+        let mut at = Duration::from_nanos(
+            (elapsed.as_nanos() % cycle.as_nanos())
+                .try_into()
+                .unwrap_or(0),
+        );
+        for (duration, rate) in &self.phases {
+            if at < *duration {
+                return *rate;
+            }
+            at -= *duration;
+        }
+        0.0
+    }
 }
 
 struct User {
@@ -169,6 +228,9 @@ struct State {
     /// API requests being answered now, and the most there were at once.
     in_flight: usize,
     max_in_flight: usize,
+    /// The competing app's requests the budget let through, and refused.
+    competitor_sent: u64,
+    competitor_refused: u64,
 }
 
 /// The running fake. Dropping it stops the server.
@@ -196,6 +258,13 @@ impl MockZoomBuilder {
     /// Answer 429 past `per_second` API requests in any one-second window.
     pub fn rate_limit(mut self, per_second: u32) -> Self {
         self.rate_limit = Some(per_second);
+        self
+    }
+
+    /// Another app of the account that takes part of the per-second budget (with
+    /// [`rate_limit`](Self::rate_limit); it runs as long as the fake does).
+    pub fn competitor(mut self, competitor: Competitor) -> Self {
+        self.competitor = Some(competitor);
         self
     }
 
@@ -231,7 +300,13 @@ impl MockZoomBuilder {
             token_lifetime: self.token_lifetime,
             in_flight: 0,
             max_in_flight: 0,
+            competitor_sent: 0,
+            competitor_refused: 0,
         }));
+        if let Some(competitor) = self.competitor {
+            let state = state.clone();
+            tokio::spawn(compete(state, competitor));
+        }
         let shared = state.clone();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -268,6 +343,7 @@ impl MockZoom {
         MockZoomBuilder {
             rate_limit: None,
             token_lifetime: Duration::from_secs(3600),
+            competitor: None,
         }
     }
 
@@ -366,6 +442,13 @@ impl MockZoom {
     #[must_use]
     pub fn max_in_flight(&self) -> usize {
         lock(&self.state).max_in_flight
+    }
+
+    /// How many requests of the competing app the per-second budget let through, and refused.
+    #[must_use]
+    pub fn competitor_requests(&self) -> (u64, u64) {
+        let state = lock(&self.state);
+        (state.competitor_sent, state.competitor_refused)
     }
 
     /// How many API requests the per-second budget answered with 429.
@@ -547,13 +630,7 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
     let mut s = lock(state);
     let now = Instant::now();
     if let Some(limit) = s.rate_limit {
-        while s
-            .window
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
-        {
-            s.window.pop_front();
-        }
+        prune(&mut s.window, now);
         if s.window.len() >= limit as usize {
             s.rate_limited += 1;
             return rate_limited(Some("1"), "QPS", limit);
@@ -614,6 +691,48 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
         headers.insert("x-ratelimit-remaining", remaining.into());
     }
     updated
+}
+
+/// The competing app: sends at its current rate (looking at the rate at least every 50 ms)
+/// and takes a place in the budget's window for each request the budget lets through.
+async fn compete(state: Arc<Mutex<State>>, competitor: Competitor) {
+    let started = Instant::now();
+    let mut next = started;
+    loop {
+        let now = Instant::now();
+        let rate = competitor.rate_at(now - started);
+        if rate <= 0.0 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            next = Instant::now();
+            continue;
+        }
+        if next > now {
+            tokio::time::sleep((next - now).min(Duration::from_millis(50))).await;
+            continue;
+        }
+        // No catching up after a stall of the runtime: at most a second's worth.
+        next = next.max(now - Duration::from_secs(1).min(now - started))
+            + Duration::from_secs_f64(1.0 / rate);
+        let mut s = lock(&state);
+        let Some(limit) = s.rate_limit else { continue };
+        prune(&mut s.window, now);
+        if s.window.len() < limit as usize {
+            s.window.push_back(now);
+            s.competitor_sent += 1;
+        } else {
+            s.competitor_refused += 1;
+        }
+    }
+}
+
+/// Drops the arrivals older than a second from the budget's window.
+fn prune(window: &mut VecDeque<Instant>, now: Instant) {
+    while window
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+    {
+        window.pop_front();
+    }
 }
 
 /// Decodes an `application/x-www-form-urlencoded` body.

@@ -47,6 +47,10 @@ pub struct BulkArgs {
     /// Pace at this many requests per second.
     #[arg(long)]
     rate: Option<NonZeroU32>,
+    /// Pace at most at --plan or --rate, and slower while other apps of the account use part
+    /// of Zoom's budget (it is counted per account): the pace follows what Zoom's answers say.
+    #[arg(long)]
+    adaptive: bool,
     /// Requests in flight at most.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
     concurrency: u16,
@@ -67,26 +71,26 @@ fn parse_line<U: Update>(bytes: &[u8], policy: Policy) -> Result<BulkLineOf<U>, 
         .map_err(|errors| errors.iter().map(|v| violation_line(v, "(line)")).collect())
 }
 
-/// The lines whose success the report already holds, as a bit set.
-fn done_lines(report: &Path) -> Result<Vec<u64>, Failure> {
-    let text = match std::fs::read_to_string(report) {
-        Ok(text) => text,
+/// The lines whose success the report already holds, as a bit set. The report is read as
+/// bytes, line by line: a torn last line (a crash mid-write, maybe inside a character) does not
+/// parse and is ignored. A line number past `last` (the input cannot have it) is ignored too,
+/// so a damaged report cannot make the set grow past the input's size.
+fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
+    use std::io::BufRead;
+    let cannot =
+        |e: std::io::Error| Failure::Usage(format!("cannot read {}: {e}", report.display()));
+    let file = match std::fs::File::open(report) {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(Failure::Usage(format!(
-                "cannot read {}: {e}",
-                report.display()
-            )));
-        }
+        Err(e) => return Err(cannot(e)),
     };
     let mut bits = Vec::new();
-    // A torn last line (a crash mid-write) does not parse and is ignored.
-    for value in text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-    {
+    for line in std::io::BufReader::new(file).split(b'\n') {
+        let Ok(value) = serde_json::from_slice::<Value>(&line.map_err(cannot)?) else {
+            continue;
+        };
         if value["status"] == "ok"
-            && let Some(line) = value["line"].as_u64()
+            && let Some(line) = value["line"].as_u64().filter(|n| *n <= last)
         {
             let (word, bit) = ((line / 64) as usize, line % 64);
             if bits.len() <= word {
@@ -187,9 +191,16 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
 
 /// The run for the surface `U`.
 async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
+    if args.adaptive && args.plan.is_none() && args.rate.is_none() {
+        return Err(Failure::Usage(
+            "--adaptive paces under a budget: give --plan or --rate too".into(),
+        ));
+    }
     let policy = args.policy.policy();
     let done = if args.resume {
-        done_lines(&args.report)?
+        // No input of N bytes has more than N + 1 lines.
+        let size = std::fs::metadata(&args.file).map_or(0, |m| m.len());
+        done_lines(&args.report, size.saturating_add(1))?
     } else {
         Vec::new()
     };
@@ -251,7 +262,7 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
         None => (args.connection.base_url.clone(), auth(&args.connection)?),
     };
     let budget = args.plan.or(args.rate.map(RateBudget::PerSecond));
-    let client = build_client(&args.connection, &base_url, auth, budget)?;
+    let client = build_client(&args.connection, &base_url, auth, budget, args.adaptive)?;
 
     // Pass 2: the valid lines not done yet, read again, as requests.
     let lines = LineReader::open(&args.file).await?;

@@ -150,14 +150,17 @@ pub fn build_client(
     base_url: &str,
     auth: Auth,
     budget: Option<RateBudget>,
+    adaptive: bool,
 ) -> Result<Client, Failure> {
     let mut builder = Client::builder(auth)
         .base_url(base_url)
         .allow_http(args.allow_http)
         .timeout(args.timeout)
         .retry(RetryPolicy::default().max_attempts(args.max_attempts));
-    if let Some(budget) = budget {
-        builder = builder.rate_budget(budget);
+    match budget {
+        Some(budget) if adaptive => builder = builder.adaptive_rate_budget(budget),
+        Some(budget) => builder = builder.rate_budget(budget),
+        None => {}
     }
     builder.build().map_err(|e| Failure::Usage(describe(&e)))
 }

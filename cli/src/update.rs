@@ -287,7 +287,13 @@ async fn send<U: Update>(
     let user_id = prepared.0.clone();
     if args.dry_run {
         let auth = auth(&args.connection).unwrap_or_else(|_| zoom_user_update::Auth::bearer("-"));
-        let client = build_client(&args.connection, &args.connection.base_url, auth, None)?;
+        let client = build_client(
+            &args.connection,
+            &args.connection.base_url,
+            auth,
+            None,
+            false,
+        )?;
         let prepared = request(&client, prepared)
             .dry_run()
             .await
@@ -305,7 +311,7 @@ async fn send<U: Update>(
         Some(zoom) => (zoom.base_url(), zoom.bearer_auth()),
         None => (args.connection.base_url.clone(), auth(&args.connection)?),
     };
-    let client = build_client(&args.connection, &base_url, auth, None)?;
+    let client = build_client(&args.connection, &base_url, auth, None, false)?;
     let outcome = request(&client, prepared).await;
     if let Some(zoom) = &mock {
         say(format_args!(

@@ -450,3 +450,46 @@ async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
     assert_eq!(sent.len(), 300);
     assert!(sent.values().all(|n| *n == 1), "a line was sent twice");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bulk_with_an_adaptive_budget_shares_the_account() {
+    use zoom_user_update::mock::Competitor;
+    let zoom = MockZoom::builder()
+        .rate_limit(40)
+        .competitor(Competitor::steady(10.0))
+        .start()
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut lines = String::new();
+    for i in 1..=40u64 {
+        zoom.add_user(&format!("u{i}"), &format!("u{i}@example.com"));
+        lines.push_str(&json!({"user_id": format!("u{i}"), "body": {"dept": "x"}}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&input, lines).unwrap();
+    let report_path = dir.path().join("report.jsonl");
+    let args = ["--rate", "40", "--adaptive", "--concurrency", "4"];
+    let out = output(bulk(&zoom, &input, &report_path, &args)).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let by_line = report(&report_path);
+    assert_eq!(by_line.len(), 40);
+    assert!(by_line.values().all(|o| o[0]["status"] == "ok"));
+
+    let out = cli()
+        .args(["bulk", "--adaptive", "--report"])
+        .arg(dir.path().join("other.jsonl"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an adaptive pace needs a budget"
+    );
+    assert!(
+        text(&out.stderr).contains("--plan or --rate"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -18,7 +18,7 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 
 use crate::client::auth::TokenSource;
-use crate::client::pacing::Pacer;
+use crate::client::pacing::{Pacer, Pacing};
 use crate::{Auth, Error, RateBudget, RetryPolicy, Update, UpdateUserRequest, UserId};
 
 /// Zoom's API base URL.
@@ -63,7 +63,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     timeout: Duration,
     retry: RetryPolicy,
-    budget: Option<RateBudget>,
+    pacing: Option<Pacing>,
     user_agent: String,
     http: Option<reqwest::Client>,
     allow_http: bool,
@@ -79,7 +79,7 @@ impl Client {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
-            budget: None,
+            pacing: None,
             user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
             http: None,
             allow_http: false,
@@ -99,6 +99,13 @@ impl Client {
     #[must_use]
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
+    }
+
+    /// The pace of the client's rate budget now, in requests per second (`None` without a
+    /// budget). A fixed budget's is constant; an adaptive one's follows what Zoom says.
+    #[must_use]
+    pub fn pace(&self) -> Option<f64> {
+        self.inner.pacer.as_ref().map(Pacer::per_second)
     }
 }
 
@@ -136,9 +143,19 @@ impl ClientBuilder {
         self
     }
 
-    /// Paces requests under `budget`, shared by every clone of the client.
+    /// Paces requests at `budget`'s rate, shared by every clone of the client.
     pub fn rate_budget(mut self, budget: RateBudget) -> Self {
-        self.budget = Some(budget);
+        self.pacing = Some(Pacing::Fixed(budget));
+        self
+    }
+
+    /// Paces requests at most at `budget`'s rate, shared by every clone of the client, and
+    /// slower while other apps of the account use part of it: Zoom counts the budget per account
+    /// across all its apps. The pace follows what Zoom's answers say (`X-RateLimit-Remaining`,
+    /// per-second 429s) and climbs back when the other apps slow down; see
+    /// [`Client::pace`] for the pace now.
+    pub fn adaptive_rate_budget(mut self, budget: RateBudget) -> Self {
+        self.pacing = Some(Pacing::Adaptive(budget));
         self
     }
 
@@ -188,7 +205,7 @@ impl ClientBuilder {
                 http,
                 tokens: TokenSource::new(self.auth, self.timeout),
                 retry: self.retry,
-                pacer: self.budget.map(Pacer::new),
+                pacer: self.pacing.map(Pacer::new),
                 timeout: self.timeout,
                 user_agent,
             }),

@@ -1,8 +1,11 @@
 //! `RateBudget`: client-side pacing under Zoom's account limit.
 
+use std::collections::VecDeque;
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use crate::{UnknownName, lock};
 
@@ -80,36 +83,327 @@ impl std::str::FromStr for RateBudget {
     }
 }
 
-/// The shared schedule behind a budget: each request reserves the next free slot (one
-/// interval after the previous one, or now if the schedule is idle) and sleeps until it.
-///
-/// A reservation schedule rather than a rate-limiter crate: waiters are served first come,
-/// first served, with no retry loop, the slots are absolute so timer rounding never
-/// accumulates, and an idle schedule builds up no burst. (governor was tried and filled a
-/// budget less well: `BENCHMARKS.md`.)
-#[derive(Clone, Debug)]
-pub(crate) struct Pacer {
-    interval: Duration,
-    next: Arc<Mutex<Option<Instant>>>,
+/// How a client paces its requests under a [`RateBudget`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pacing {
+    /// At the budget's rate, always ([`ClientBuilder::rate_budget`](crate::ClientBuilder::rate_budget)).
+    Fixed(RateBudget),
+    /// At most at the budget's rate, slower while other apps of the account use part of it
+    /// ([`ClientBuilder::adaptive_rate_budget`](crate::ClientBuilder::adaptive_rate_budget)).
+    Adaptive(RateBudget),
 }
 
-impl Pacer {
-    pub(crate) fn new(budget: RateBudget) -> Self {
+/// The shared schedule behind a budget: requests go out one at a time, first come first served,
+/// each one interval after the one before (or at once when the schedule is idle). The interval
+/// is read when a request's turn comes, so a change of pace applies to the very next request.
+///
+/// A schedule rather than a rate-limiter crate: no retry loop, the times are absolute so timer
+/// rounding never accumulates, and an idle schedule builds up no burst. (governor was tried and
+/// filled a budget less well: `BENCHMARKS.md`.)
+#[derive(Clone, Debug)]
+pub(crate) struct Pacer {
+    /// When the last request went out; held by the request whose turn it is while it waits
+    /// (tokio's mutex queues waiters fairly).
+    turn: Arc<tokio::sync::Mutex<Option<Instant>>>,
+    pace: Arc<Mutex<Pace>>,
+}
+
+#[derive(Debug)]
+struct Pace {
+    interval: Duration,
+    adaptive: Option<Adaptive>,
+}
+
+/// The pace of an adaptive budget (requests per second), from what Zoom's answers say:
+///
+/// - With `X-RateLimit-Limit` and `X-RateLimit-Remaining` on an answer, the account's use in
+///   the last second is `limit - remaining`; what of it was this client's is known (its answered
+///   requests of that second), so the rest is other apps'. That count lags their pace by up to
+///   a second, so its trend over the last 400 ms is followed a second ahead (a trend under a
+///   quarter of the limit per second is taken for noise). The pace goes to the share the
+///   others leave, less 2 % of the limit (at least one request) as headroom: down at once, up
+///   by a quarter of the gap per answer.
+/// - A per-second 429 means another app wants more than it gets and took a slot this client
+///   counted on: the pace is cut to 70 % (once per second, however many requests in flight get
+///   one) and does not climb for a second, so the other app's use grows into the room and the
+///   estimate above sees it.
+/// - A success without those headers adds 2 % of the budget.
+///
+/// The pace stays between a twentieth of the budget and the budget itself.
+#[derive(Debug)]
+pub(crate) struct Adaptive {
+    ceiling: f64,
+    floor: f64,
+    rate: f64,
+    /// This client's requests Zoom answered with its budget in the last second (those the
+    /// server's window holds).
+    sent: VecDeque<Instant>,
+    /// The other apps' use, as estimated at each answer of the last 300 ms.
+    others: VecDeque<(Instant, f64)>,
+    last_cut: Option<Instant>,
+}
+
+/// What an answer said about the account's budget, for an adaptive pacer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Said {
+    /// A success, with `X-RateLimit-Limit` and `X-RateLimit-Remaining` when Zoom sent them.
+    Budget {
+        limit: Option<u64>,
+        remaining: Option<u64>,
+    },
+    /// A per-second 429.
+    TooFast,
+}
+
+const WINDOW: Duration = Duration::from_secs(1);
+/// How far back the trend of the others' use is measured.
+const TREND: Duration = Duration::from_millis(400);
+
+impl Adaptive {
+    fn new(budget: RateBudget) -> Self {
+        let ceiling = 1.0 / budget.interval().as_secs_f64();
         Self {
-            interval: budget.interval(),
-            next: Arc::new(Mutex::new(None)),
+            ceiling,
+            floor: (ceiling / 20.0).max(0.2),
+            rate: ceiling,
+            sent: VecDeque::new(),
+            others: VecDeque::new(),
+            last_cut: None,
         }
     }
 
-    /// Waits for this request's slot.
-    pub(crate) async fn ready(&self) {
-        let slot = {
-            let mut next = lock(&self.next);
-            let now = Instant::now();
-            let slot = next.map_or(now, |n| n.max(now));
-            *next = Some(slot + self.interval);
-            slot
+    fn forget_before(&mut self, now: Instant) {
+        while self
+            .sent
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) >= WINDOW)
+        {
+            self.sent.pop_front();
+        }
+    }
+
+    fn heard(&mut self, said: Said, now: Instant) {
+        self.forget_before(now);
+        match said {
+            Said::TooFast => {
+                if self
+                    .last_cut
+                    .is_none_or(|cut| now.saturating_duration_since(cut) >= WINDOW)
+                {
+                    self.rate = (self.rate * 0.7).max(self.floor);
+                    self.last_cut = Some(now);
+                }
+            }
+            Said::Budget {
+                limit: Some(limit),
+                remaining: Some(remaining),
+            } => {
+                // Numbers from a server: saturating, and in f64 (no overflow).
+                // This request counted: the server's window holds it, as it holds the others
+                // this client had answered in the last second.
+                self.sent.push_back(now);
+                let limit = limit as f64;
+                let used = limit - (remaining as f64).min(limit);
+                let others = (used - self.sent.len() as f64).max(0.0);
+                // Where the others' use is going: their count over the last second lags their
+                // pace by up to a second, so follow its trend (measured over 400 ms) a second
+                // ahead; a trend under a quarter of the limit per second is noise.
+                while self
+                    .others
+                    .front()
+                    .is_some_and(|(t, _)| now.saturating_duration_since(*t) > TREND)
+                {
+                    self.others.pop_front();
+                }
+                let trend = match self.others.front() {
+                    Some((t, earlier)) if now.saturating_duration_since(*t) >= TREND / 3 => {
+                        (others - earlier) / now.saturating_duration_since(*t).as_secs_f64()
+                    }
+                    _ => 0.0,
+                };
+                self.others.push_back((now, others));
+                let trend = if trend.abs() < limit / 4.0 {
+                    0.0
+                } else {
+                    trend
+                };
+                let others = (others + trend).clamp(0.0, limit);
+                let headroom = (limit * 0.02).max(1.0);
+                let share = (limit - others - headroom).clamp(self.floor, self.ceiling);
+                let settling = self
+                    .last_cut
+                    .is_some_and(|cut| now.saturating_duration_since(cut) < WINDOW);
+                if share < self.rate {
+                    self.rate = share;
+                } else if !settling {
+                    self.rate += (share - self.rate) / 4.0;
+                }
+            }
+            Said::Budget { .. } => {
+                self.rate = (self.rate + self.ceiling * 0.02).min(self.ceiling);
+            }
+        }
+    }
+
+    fn interval(&self) -> Duration {
+        Duration::from_secs_f64(1.0 / self.rate)
+    }
+}
+
+impl Pacer {
+    pub(crate) fn new(pacing: Pacing) -> Self {
+        let (budget, adaptive) = match pacing {
+            Pacing::Fixed(budget) => (budget, None),
+            Pacing::Adaptive(budget) => (budget, Some(Adaptive::new(budget))),
         };
-        tokio::time::sleep_until(slot.into()).await;
+        Self {
+            turn: Arc::new(tokio::sync::Mutex::new(None)),
+            pace: Arc::new(Mutex::new(Pace {
+                interval: budget.interval(),
+                adaptive,
+            })),
+        }
+    }
+
+    /// Waits for this request's turn. A waiter that is dropped (its run stopped) gives up its
+    /// place without moving the schedule.
+    pub(crate) async fn ready(&self) {
+        let mut last = self.turn.lock().await;
+        let interval = lock(&self.pace).interval;
+        let now = Instant::now();
+        let at = last.map_or(now, |last| (last + interval).max(now));
+        tokio::time::sleep_until(at).await;
+        *last = Some(at);
+    }
+
+    /// Tells an adaptive pacer what an answer said (a fixed one ignores it).
+    pub(crate) fn heard(&self, said: Said) {
+        let mut pace = lock(&self.pace);
+        let Some(adaptive) = &mut pace.adaptive else {
+            return;
+        };
+        adaptive.heard(said, Instant::now());
+        pace.interval = adaptive.interval();
+    }
+
+    /// The pace now, in requests per second.
+    pub(crate) fn per_second(&self) -> f64 {
+        1.0 / lock(&self.pace).interval.as_secs_f64()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn adaptive_business() -> Pacer {
+        Pacer::new(Pacing::Adaptive(RateBudget::Business))
+    }
+
+    /// Sends at the pacer's pace for `duration`, hearing `said` after each send; returns how
+    /// many were sent.
+    async fn run(pacer: &Pacer, duration: Duration, said: impl Fn() -> Said) -> u32 {
+        let until = Instant::now() + duration;
+        let mut sent = 0;
+        while Instant::now() < until {
+            pacer.ready().await;
+            sent += 1;
+            pacer.heard(said());
+        }
+        sent
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_fixed_budget_keeps_its_pace_whatever_zoom_says() {
+        let pacer = Pacer::new(Pacing::Fixed(RateBudget::Business));
+        let before = pacer.per_second();
+        pacer.heard(Said::TooFast);
+        assert_eq!(pacer.per_second(), before);
+        let sent = run(&pacer, Duration::from_secs(10), || Said::TooFast).await;
+        // 80/s less 2 % is one request every 12.75 ms: slots 0 to 784 fall in 10 s, and the
+        // loop asks once more before its clock passes 10 s.
+        assert_eq!(sent, 786);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_pace_falls_after_429s_once_a_second_and_recovers() {
+        let pacer = adaptive_business();
+        let full = pacer.per_second();
+        assert!((full - 80.0 / 1.02).abs() < 0.01, "{full}");
+        pacer.heard(Said::TooFast);
+        let cut = pacer.per_second();
+        assert!((cut - full * 0.7).abs() < 0.01, "{cut}");
+        // More 429s in the same second (other requests in flight): no further cut.
+        pacer.heard(Said::TooFast);
+        assert_eq!(pacer.per_second(), cut);
+        tokio::time::advance(Duration::from_secs(1)).await;
+        pacer.heard(Said::TooFast);
+        assert!((pacer.per_second() - cut * 0.7).abs() < 0.01);
+        // Successes without rate-limit headers: 2 % of the budget each, back to the budget.
+        let no_headers = || Said::Budget {
+            limit: None,
+            remaining: None,
+        };
+        run(&pacer, Duration::from_secs(2), no_headers).await;
+        assert!(
+            (pacer.per_second() - full).abs() < 0.01,
+            "{}",
+            pacer.per_second()
+        );
+        // Never below a twentieth of the budget.
+        for _ in 0..50 {
+            tokio::time::advance(Duration::from_secs(1)).await;
+            pacer.heard(Said::TooFast);
+        }
+        assert!((pacer.per_second() - full / 20.0).abs() < 0.01);
+    }
+
+    /// Another app takes 30 of the account's 80 a second: the pace goes to the 50 it leaves
+    /// (less the headroom), and back to the budget when it stops.
+    #[tokio::test(start_paused = true)]
+    async fn the_pace_follows_what_other_apps_leave() {
+        let pacer = adaptive_business();
+        let others = std::cell::Cell::new(30.0_f64);
+        let said = || {
+            let ours = {
+                let pace = lock(&pacer.pace);
+                pace.adaptive.as_ref().map_or(0, |a| a.sent.len())
+            } as f64;
+            let used = (ours + others.get()).min(80.0);
+            Said::Budget {
+                limit: Some(80),
+                remaining: Some((80.0 - used) as u64),
+            }
+        };
+        let sent = run(&pacer, Duration::from_secs(5), said).await;
+        let pace = pacer.per_second();
+        assert!((47.0..=49.0).contains(&pace), "pace {pace}");
+        assert!(sent < 5 * 60, "{sent} sent in 5 s");
+        others.set(0.0);
+        run(&pacer, Duration::from_secs(3), said).await;
+        let pace = pacer.per_second();
+        assert!(pace > 76.0, "back to the budget: {pace}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn numbers_from_a_server_cannot_break_the_pace() {
+        let pacer = adaptive_business();
+        for (limit, remaining) in [
+            (0, 0),
+            (u64::MAX, 0),
+            (0, u64::MAX),
+            (u64::MAX, u64::MAX),
+            (80, 500),
+        ] {
+            pacer.heard(Said::Budget {
+                limit: Some(limit),
+                remaining: Some(remaining),
+            });
+            let pace = pacer.per_second();
+            assert!(
+                pace.is_finite() && (3.9..=80.0).contains(&pace),
+                "{limit} {remaining}: {pace}"
+            );
+        }
     }
 }

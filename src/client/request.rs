@@ -11,6 +11,7 @@ use tracing::Instrument;
 use crate::client::bulk::NotUpdated::{self, Failed, Stopped};
 use crate::client::bulk::StopReason;
 use crate::client::edition::Query;
+use crate::client::pacing::Said;
 use crate::raw::{Capture, Hooks, PreparedRequest};
 use crate::{Client, Error, RateLimit, Update, UserId, UserUpdate, ValidationErrors, lock};
 
@@ -89,7 +90,7 @@ impl<U: Update> UpdateUserRequest<U> {
                 .map_err(|not_updated| match not_updated {
                     NotUpdated::Failed(error) => error,
                     NotUpdated::Stopped(_) => {
-                        unreachable!("a request only stops when given a stop signal")
+                        Error::Internal("a request without a stop signal stopped".into())
                     }
                 })
         }
@@ -274,6 +275,18 @@ impl<U: Update> UpdateUserRequest<U> {
         }
         if let Err(e) = &result {
             tracing::debug!(parent: &span, error = %e, "attempt failed");
+        }
+        if let Some(pacer) = &inner.pacer {
+            match &result {
+                Ok(updated) => pacer.heard(Said::Budget {
+                    limit: updated.rate_limit.limit,
+                    remaining: updated.rate_limit.remaining,
+                }),
+                Err(Error::RateLimited(limit)) if !limit.is_daily_limit() => {
+                    pacer.heard(Said::TooFast);
+                }
+                Err(_) => {}
+            }
         }
         Ok((result, Some(authorization)))
     }
