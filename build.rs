@@ -1,7 +1,7 @@
 //! Generates the raw clients and types from the fragments under `openapi/` with progenitor, one
 //! module each: Zoom's reference page (`user-update.json` → `$OUT_DIR/codegen.rs`, included by
-//! `src/raw/generated_2021.rs`) and Zoom's current spec (`user-update-2025.json` →
-//! `$OUT_DIR/codegen_2025.rs`, included by `src/raw/generated_2025.rs`).
+//! `src/raw/generated/v2021.rs`) and Zoom's current spec (`user-update-2025.json` →
+//! `$OUT_DIR/codegen_2025.rs`, included by `src/raw/generated/v2025.rs`).
 //! A malformed fragment fails the build with one readable line that names the file and the problem.
 
 use std::{env, fs, path::PathBuf, process::ExitCode};

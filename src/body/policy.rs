@@ -132,7 +132,7 @@ impl std::fmt::Display for Policy {
 }
 
 /// A name that [`FromStr`](std::str::FromStr) of a setting ([`Policy`],
-/// [`RateBudget`](crate::RateBudget), [`Edition`](crate::Edition)) does not know.
+/// [`RateBudget`](crate::RateBudget), [`Edition`](crate::spec::Edition)) does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownName {
     pub(crate) what: &'static str,

@@ -100,12 +100,7 @@ impl sealed::Edition for UserUpdate {
         body: &Self::Raw,
     ) -> Result<(u16, HeaderMap), Error> {
         let observed = hooks.observed.clone();
-        let login_type = query
-            .login_type
-            .as_ref()
-            .map(ToRaw::to_raw)
-            .transpose()
-            .map_err(|e| Error::Validation(e.with_prefix("?login_type")))?;
+        let login_type = raw_login_type(query.login_type)?;
         let client = raw::Client::new_with_client(base_url, http.clone(), hooks);
         let result = client.user_update(user_id, login_type, body).await;
         answer::read(result, observed).await
@@ -151,12 +146,8 @@ impl sealed::Edition for v2025::UserUpdate {
         body: &Self::Raw,
     ) -> Result<(u16, HeaderMap), Error> {
         let observed = hooks.observed.clone();
-        let login_type: Option<raw::v2025::types::UserUpdateLoginType> = query
-            .login_type
-            .as_ref()
-            .map(ToRaw::to_raw)
-            .transpose()
-            .map_err(|e| Error::Validation(e.with_prefix("?login_type")))?;
+        let login_type: Option<raw::v2025::types::UserUpdateLoginType> =
+            raw_login_type(query.login_type)?;
         let client = raw::v2025::Client::new_with_client(base_url, http.clone(), hooks);
         let result = client
             .user_update(
@@ -170,30 +161,32 @@ impl sealed::Edition for v2025::UserUpdate {
     }
 }
 
-impl ErrorBody for raw::v2025::types::ZoomError {
-    fn into_parts(self) -> answer::ErrorParts {
-        answer::ErrorParts {
-            code: self.code,
-            message: self.message,
-            errors: self
-                .errors
-                .into_iter()
-                .map(|f| (f.field, f.message))
-                .collect(),
-        }
-    }
+/// The generated form of a `login_type`.
+fn raw_login_type<L: ToRaw<R>, R>(login_type: Option<L>) -> Result<Option<R>, Error> {
+    login_type
+        .as_ref()
+        .map(ToRaw::to_raw)
+        .transpose()
+        .map_err(|e| Error::Validation(e.with_prefix("?login_type")))
 }
 
-impl ErrorBody for raw::types::ZoomError {
-    fn into_parts(self) -> answer::ErrorParts {
-        answer::ErrorParts {
-            code: self.code,
-            message: self.message,
-            errors: self
-                .errors
-                .into_iter()
-                .map(|f| (f.field, f.message))
-                .collect(),
+/// Zoom's error body, the same in both fragments (`xtask` checks it).
+macro_rules! error_body {
+    ($($error:ty),*) => {$(
+        impl ErrorBody for $error {
+            fn into_parts(self) -> answer::ErrorParts {
+                answer::ErrorParts {
+                    code: self.code,
+                    message: self.message,
+                    errors: self
+                        .errors
+                        .into_iter()
+                        .map(|f| (f.field, f.message))
+                        .collect(),
+                }
+            }
         }
-    }
+    )*};
 }
+
+error_body!(raw::types::ZoomError, raw::v2025::types::ZoomError);

@@ -8,11 +8,12 @@ use std::time::SystemTime;
 use reqwest::header::HeaderValue;
 use tracing::Instrument;
 
+use crate::PreparedRequest;
 use crate::client::bulk::NotUpdated::{self, Failed, Stopped};
 use crate::client::bulk::StopReason;
 use crate::client::edition::Query;
 use crate::client::pacing::Said;
-use crate::raw::{Capture, Hooks, PreparedRequest};
+use crate::raw::{Capture, Hooks};
 use crate::{Client, Error, RateLimit, Update, UserId, UserUpdate, ValidationErrors, lock};
 
 /// The stop signal of a run of `update_many`.

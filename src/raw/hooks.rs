@@ -172,5 +172,5 @@ macro_rules! client_hooks {
 }
 
 use progenitor_client::Error as GeneratedError;
-client_hooks!(super::generated_2021::Client, GeneratedError);
-client_hooks!(super::generated_2025::Client, GeneratedError);
+client_hooks!(super::generated::v2021::Client, GeneratedError);
+client_hooks!(super::generated::v2025::Client, GeneratedError);
