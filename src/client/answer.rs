@@ -5,7 +5,7 @@ use std::time::SystemTime;
 use reqwest::header::HeaderMap;
 
 use crate::raw::Observed;
-use crate::{ApiError, Error, FieldError, RateLimit};
+use crate::{ApiError, Error, FieldError, RateLimit, Updated};
 
 /// How much of an answer's body is kept for diagnosis when the body is not Zoom's.
 pub(crate) const DIAGNOSIS_BYTES: usize = 1024;
@@ -69,13 +69,14 @@ pub(crate) struct ErrorParts {
     pub(crate) errors: Vec<(Option<String>, Option<String>)>,
 }
 
-/// The outcome of a generated call: the status and headers of a success, or this crate's error.
+/// The outcome of a generated call: a success with what Zoom said about the rate limit, or this
+/// crate's error.
 /// An answer that came through a redirect (a custom HTTP client that follows them) is refused:
 /// a 303 turns the PATCH into a GET, whose 204 updated nothing.
 pub(crate) async fn read<E: ErrorBody>(
     result: Result<progenitor_client::ResponseValue<()>, progenitor_client::Error<E>>,
     observed: Option<Observed>,
-) -> Result<(u16, HeaderMap), Error> {
+) -> Result<Updated, Error> {
     let seen = observed.map(|o| std::mem::take(&mut *crate::lock(&o)));
     if seen.as_ref().is_some_and(|s| s.redirected) {
         let status = match &result {
@@ -88,7 +89,10 @@ pub(crate) async fn read<E: ErrorBody>(
         });
     }
     match result {
-        Ok(response) => Ok((response.status().as_u16(), response.headers().clone())),
+        Ok(response) => Ok(Updated {
+            status: response.status().as_u16(),
+            rate_limit: RateLimit::from_headers(response.headers(), SystemTime::now()),
+        }),
         Err(e) => Err(error(e, seen.and_then(|s| s.error_answer)).await),
     }
 }

@@ -2,15 +2,14 @@
 
 use std::future::Future;
 
-use reqwest::header::HeaderMap;
-
 use crate::body::field::FieldKind;
 use crate::body::field::ToRaw;
 use crate::body::json::Json;
 use crate::client::answer::{self, ErrorBody};
 use crate::raw::Hooks;
 use crate::{
-    Error, LoginType, Policy, Rule, UserUpdate, UserUpdateBuilder, ValidationErrors, raw, v2025,
+    Error, LoginType, Policy, Rule, Updated, UserUpdate, UserUpdateBuilder, ValidationErrors, raw,
+    v2025,
 };
 pub(crate) use sealed::Query;
 
@@ -54,8 +53,7 @@ pub(crate) mod sealed {
         /// The generated body.
         fn raw_body(&self) -> Result<Self::Raw, ValidationErrors>;
 
-        /// One request through the generated client, with these hooks; the answer's status and
-        /// headers on success.
+        /// One request through the generated client, with these hooks.
         fn send_raw(
             base_url: &str,
             http: &reqwest::Client,
@@ -63,7 +61,7 @@ pub(crate) mod sealed {
             user_id: &str,
             query: Query<<Self as super::Update>::LoginType>,
             body: &Self::Raw,
-        ) -> impl Future<Output = Result<(u16, HeaderMap), Error>> + Send
+        ) -> impl Future<Output = Result<Updated, Error>> + Send
         where
             Self: super::Update;
     }
@@ -98,7 +96,7 @@ impl sealed::Edition for UserUpdate {
         user_id: &str,
         query: Query<LoginType>,
         body: &Self::Raw,
-    ) -> Result<(u16, HeaderMap), Error> {
+    ) -> Result<Updated, Error> {
         let observed = hooks.observed.clone();
         let login_type = raw_login_type(query.login_type)?;
         let client = raw::Client::new_with_client(base_url, http.clone(), hooks);
@@ -144,7 +142,7 @@ impl sealed::Edition for v2025::UserUpdate {
         user_id: &str,
         query: Query<v2025::LoginType>,
         body: &Self::Raw,
-    ) -> Result<(u16, HeaderMap), Error> {
+    ) -> Result<Updated, Error> {
         let observed = hooks.observed.clone();
         let login_type: Option<raw::v2025::types::UserUpdateLoginType> =
             raw_login_type(query.login_type)?;

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName};
 
 /// What a 429 answer said. Every part may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,16 +40,21 @@ impl RateLimit {
     /// Reads the rate-limit headers of an answer that arrived at `now`.
     #[must_use]
     pub fn from_headers(headers: &HeaderMap, now: SystemTime) -> Self {
-        let text = |name: &str| {
+        const RETRY_AFTER: HeaderName = HeaderName::from_static("retry-after");
+        const TYPE: HeaderName = HeaderName::from_static("x-ratelimit-type");
+        const CATEGORY: HeaderName = HeaderName::from_static("x-ratelimit-category");
+        const LIMIT: HeaderName = HeaderName::from_static("x-ratelimit-limit");
+        const REMAINING: HeaderName = HeaderName::from_static("x-ratelimit-remaining");
+        let text = |name: &HeaderName| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
                 .map(str::trim)
         };
-        let number = |name: &str| text(name).and_then(|v| v.parse().ok());
+        let number = |name: &HeaderName| text(name).and_then(|v| v.parse().ok());
         Self {
-            retry_after: text("retry-after").and_then(|v| parse_retry_after(v, now)),
-            limit_type: text("x-ratelimit-type").map(|t| {
+            retry_after: text(&RETRY_AFTER).and_then(|v| parse_retry_after(v, now)),
+            limit_type: text(&TYPE).map(|t| {
                 if t.eq_ignore_ascii_case("qps") {
                     RateLimitType::Qps
                 } else if t.eq_ignore_ascii_case("daily-limit") {
@@ -58,9 +63,9 @@ impl RateLimit {
                     RateLimitType::Other(t.to_owned())
                 }
             }),
-            category: text("x-ratelimit-category").map(str::to_owned),
-            limit: number("x-ratelimit-limit"),
-            remaining: number("x-ratelimit-remaining"),
+            category: text(&CATEGORY).map(str::to_owned),
+            limit: number(&LIMIT),
+            remaining: number(&REMAINING),
             code: None,
             message: None,
         }

@@ -3,7 +3,6 @@
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
 use reqwest::header::HeaderValue;
 use tracing::Instrument;
@@ -263,11 +262,7 @@ impl<U: Update> UpdateUserRequest<U> {
         let result = tokio::time::timeout(inner.timeout, exchange)
             .instrument(span.clone())
             .await
-            .unwrap_or_else(|elapsed| Err(Error::timeout(elapsed)))
-            .map(|(status, headers)| Updated {
-                status,
-                rate_limit: RateLimit::from_headers(&headers, SystemTime::now()),
-            });
+            .unwrap_or_else(|elapsed| Err(Error::timeout(elapsed)));
         if let Some(status) = result
             .as_ref()
             .map_or_else(Error::status, |u| Some(u.status))

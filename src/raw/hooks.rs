@@ -101,7 +101,13 @@ impl Hooks {
         {
             lock(observed).redirected = true;
         }
-        Ok(limit_body(response))
+        // A success's body is not read (a 204 has none, another is read up to 1 KiB as an
+        // unexpected answer); an error answer's body is read by the generated code.
+        Ok(if response.status().is_success() {
+            response
+        } else {
+            limit_body(response)
+        })
     }
 
     fn post(&self, result: &reqwest::Result<reqwest::Response>) {
@@ -126,14 +132,15 @@ const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHA
 /// characters stay as they are (`;`, `=`, `@`, `+` are percent-encoded too). The generated code
 /// encoded it already, `/` and `%` included, so decoding it gives the ID back exactly.
 fn encode_user_id(url: &mut reqwest::Url) {
-    let path = url.path().to_owned();
-    let Some((head, id)) = path.rsplit_once('/') else {
+    let Some((head, id)) = url.path().rsplit_once('/') else {
         return;
     };
-    if !head.ends_with("/users") {
+    let unreserved = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    if !head.ends_with("/users") || id.bytes().all(|b| unreserved(&b)) {
         return;
     }
-    let id = percent_encoding::percent_decode_str(id).collect::<Vec<u8>>();
+    let (head, id) = (head.to_owned(), id.to_owned());
+    let id = percent_encoding::percent_decode_str(&id).collect::<Vec<u8>>();
     let encoded = percent_encoding::percent_encode(&id, NOT_UNRESERVED);
     url.set_path(&format!("{head}/{encoded}"));
 }
