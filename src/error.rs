@@ -134,15 +134,17 @@ impl Error {
         }
     }
 
-    /// Whether the same request may succeed later: timeouts, transport failures, 5xx answers
-    /// and per-second rate limits. A daily limit, a refusal, an auth or validation failure is
-    /// not.
+    /// Whether the same request may succeed later: timeouts, transport failures, 5xx answers,
+    /// per-second rate limits and a token endpoint that failed the same ways
+    /// ([`AuthError::is_retryable`]). A daily limit, a refusal, refused credentials or a
+    /// validation failure is not.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         match self.last() {
             Error::Timeout(_) | Error::Transport(_) => true,
             Error::UnexpectedResponse { status, .. } => *status >= 500,
             Error::RateLimited(r) => !r.is_daily_limit(),
+            Error::Auth(e) => e.is_retryable(),
             _ => false,
         }
     }
@@ -326,6 +328,23 @@ pub enum AuthError {
     /// The token cannot be sent as an HTTP header.
     #[error("the access token is not a valid http header value")]
     InvalidToken,
+    /// The token endpoint's answer came from another URL: a custom HTTP client followed a
+    /// redirect, and a token from elsewhere is not taken.
+    #[error("the token endpoint's answer came through a redirect, which is not followed")]
+    Redirected,
+}
+
+impl AuthError {
+    /// Whether a later fetch may succeed: the endpoint could not be reached, or answered 429
+    /// or 5xx. Refused credentials, an unusable answer or token and a redirect are not.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            AuthError::Transport(_) => true,
+            AuthError::Rejected { status, .. } => *status == 429 || *status >= 500,
+            _ => false,
+        }
+    }
 }
 
 /// A setting's name that does not parse ([`Policy`](crate::Policy),

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use futures_util::stream;
+use futures_util::{StreamExt, stream};
 use zoom_user_update::mock::{Fault, MockZoom};
 use zoom_user_update::{
     Auth, BulkOutcome, BulkResult, Client, RateBudget, RetryPolicy, StopReason, UserId, UserUpdate,
@@ -169,4 +169,77 @@ async fn cancelling_sends_nothing_new_and_ends_after_what_is_in_flight() {
     );
     assert!(zoom.api_requests().len() <= sent_when_cancelled + 1);
     assert!(rest.len() < 49, "the input was not read to its end");
+}
+
+#[tokio::test]
+async fn a_cancel_while_the_unsent_rest_is_reported_ends_the_run() {
+    let zoom = MockZoom::start().await;
+    zoom.push_fault(Fault::DailyLimit);
+    let client = client(&zoom);
+    // Two requests, then an input that never ends (a channel nobody closes, say).
+    let input = stream::iter(
+        (1..=2)
+            .map(|i| (i, client.update_user(&UserId::me(), &update())))
+            .collect::<Vec<_>>(),
+    )
+    .chain(stream::pending());
+    let mut run = client.update_many(input).concurrency(1);
+    let canceller = run.canceller();
+    let first = run.next().await.unwrap();
+    assert!(matches!(first.result, BulkResult::Failed(_)), "{first:?}");
+    let second = run.next().await.unwrap();
+    assert!(
+        matches!(second.result, BulkResult::NotSent(StopReason::DailyLimit)),
+        "{second:?}"
+    );
+    canceller.cancel();
+    let end = tokio::time::timeout(Duration::from_secs(10), run.next()).await;
+    assert!(
+        matches!(end, Ok(None)),
+        "the run ends at the cancel: {end:?}"
+    );
+    assert_eq!(run.stopped(), Some(StopReason::Cancelled));
+}
+
+#[tokio::test]
+async fn a_cancel_cuts_a_retry_wait_short() {
+    let zoom = MockZoom::start().await;
+    zoom.push_fault(Fault::RateLimited(Some("30".into())));
+    let client = Client::builder(zoom.bearer_auth())
+        .base_url(zoom.base_url())
+        .build()
+        .unwrap();
+    let requests = vec![(1, client.update_user(&UserId::me(), &update()))];
+    let mut run = client.update_many(stream::iter(requests));
+    let canceller = run.canceller();
+    let first = tokio::spawn(async move { run.next().await });
+    while zoom.api_requests().is_empty() {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    canceller.cancel();
+    // Not cut short, the retry waits the 30 s Zoom asked for.
+    let outcome = tokio::time::timeout(Duration::from_secs(10), first)
+        .await
+        .expect("the outcome comes at the cancel")
+        .unwrap()
+        .unwrap();
+    let BulkResult::Failed(error) = outcome.result else {
+        panic!("the 429 is the outcome: {outcome:?}")
+    };
+    assert!(error.as_rate_limited().is_some(), "{error:?}");
+    assert_eq!(zoom.api_requests().len(), 1, "not retried after the cancel");
+}
+
+#[tokio::test]
+async fn a_panic_of_the_input_reaches_the_reader() {
+    let zoom = MockZoom::start().await;
+    let client = client(&zoom);
+    let request = client.update_user(&UserId::me(), &update());
+    let input = stream::once(async move { (1, request) })
+        .chain(stream::poll_fn(|_| panic!("the input broke")));
+    let run = client.update_many(input).concurrency(1);
+    let read = tokio::spawn(all(run)).await;
+    let panic = read.expect_err("the panic is not swallowed");
+    let message = panic.into_panic();
+    assert_eq!(message.downcast_ref::<&str>(), Some(&"the input broke"));
 }

@@ -531,8 +531,10 @@ async fn a_rate_budget_keeps_every_one_second_window_under_it() {
         .max()
         .unwrap();
     assert!(busiest <= RATE as usize, "{busiest} requests in one second");
+    // A loose lower bound: a loaded machine (CI runs tests in parallel on 2 cores) may stall
+    // the runtime, and a stall moves the schedule.
     assert!(
-        busiest >= RATE as usize - 2,
+        busiest >= RATE as usize * 3 / 4,
         "pacing is not much slower than the budget: {busiest}"
     );
 }

@@ -230,3 +230,189 @@ async fn a_huge_token_lifetime_is_a_long_lived_token() {
         );
     }
 }
+
+// 5. A token endpoint that fails for a moment is retried; one whose answer was redirected is
+// refused
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_token_endpoint_that_fails_for_a_moment_is_retried() {
+    for failure in [
+        Answer::new(503).json(r#"{"reason":"busy"}"#),
+        Answer::new(429),
+    ] {
+        let token = Server::start(move |_, ctx| {
+            if ctx.requests() == 1 {
+                failure.clone()
+            } else {
+                token_reply("3600")
+            }
+        });
+        let api = Server::always(Answer::new(204));
+        let auth = Auth::server_to_server("acct", "client-id", "client-secret")
+            .token_url(format!("{}/oauth/token", token.url()));
+        let client = Client::builder(auth)
+            .base_url(format!("{}/v2", api.url()))
+            .retry(
+                RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20)),
+            )
+            .build()
+            .unwrap();
+        client
+            .update_user(&UserId::me(), &update())
+            .await
+            .expect("the second token fetch succeeds");
+        assert_eq!(token.request_count(), 2);
+        assert_eq!(api.request_count(), 1);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refused_credentials_are_not_retried() {
+    let token =
+        Server::always(Answer::new(401).json(r#"{"reason":"Invalid client_id or client_secret"}"#));
+    let api = Server::always(Answer::new(204));
+    let auth = Auth::server_to_server("acct", "client-id", "client-secret")
+        .token_url(format!("{}/oauth/token", token.url()));
+    let client = Client::builder(auth)
+        .base_url(format!("{}/v2", api.url()))
+        .retry(RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20)))
+        .build()
+        .unwrap();
+    let err = client
+        .update_user(&UserId::me(), &update())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Auth(_)), "{err:?}");
+    assert!(!err.is_retryable());
+    assert_eq!(token.request_count(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_passing_token_failure_does_not_stop_a_bulk_run() {
+    let token = Server::start(|_, ctx| {
+        if ctx.requests() == 1 {
+            Answer::new(503)
+        } else {
+            token_reply("3600")
+        }
+    });
+    let api = Server::always(Answer::new(204));
+    let client = s2s_client(&api, &token);
+    let requests: Vec<_> = (1..=3)
+        .map(|n| (n, client.update_user(&UserId::me(), &update())))
+        .collect();
+    let mut run = client
+        .update_many(futures_util::stream::iter(requests))
+        .concurrency(1);
+    let mut results = Vec::new();
+    while let Some(outcome) = run.next().await {
+        results.push((outcome.key, outcome.result));
+    }
+    results.sort_by_key(|(key, _)| *key);
+    assert!(
+        matches!(
+            &results[0].1,
+            zoom_user_update::BulkResult::Failed(Error::Auth(_))
+        ),
+        "{results:?}"
+    );
+    assert!(
+        results[1..]
+            .iter()
+            .all(|(_, r)| matches!(r, zoom_user_update::BulkResult::Updated(_))),
+        "{results:?}"
+    );
+    assert_eq!(run.stopped(), None);
+    assert_eq!(api.request_count(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_token_through_a_redirect_is_refused_with_a_client_that_follows_them() {
+    let target = Server::always(token_reply("3600"));
+    let token = Server::always(
+        Answer::new(307).header("location", &format!("{}/oauth/token", target.url())),
+    );
+    let api = Server::always(Answer::new(204));
+    let follows = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::limited(3))
+        .build()
+        .unwrap();
+    let auth = Auth::server_to_server("acct", "client-id", "client-secret")
+        .token_url(format!("{}/oauth/token", token.url()));
+    let client = Client::builder(auth)
+        .base_url(format!("{}/v2", api.url()))
+        .http_client(follows)
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client
+        .update_user(&UserId::me(), &update())
+        .await
+        .expect_err("no token through a redirect");
+    assert!(
+        matches!(err, Error::Auth(zoom_user_update::AuthError::Redirected)),
+        "{err:?}"
+    );
+    assert!(!err.is_retryable());
+    assert_eq!(api.request_count(), 0);
+}
+
+// 6. An undocumented answer keeps the start of its body for diagnosis
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_undocumented_answer_keeps_its_first_kibibyte() {
+    let page = format!(
+        "<html><title>Bad gateway</title>{}</html>",
+        "x".repeat(4000)
+    );
+    let api = Server::always(
+        Answer::new(502)
+            .header("content-type", "text/html")
+            .body(server::Body::Bytes(page.into_bytes())),
+    );
+    let err = bearer_client(&api)
+        .update_user(&UserId::me(), &update())
+        .await
+        .unwrap_err();
+    let Error::UnexpectedResponse { status, body } = &err else {
+        panic!("an unexpected answer: {err:?}")
+    };
+    assert_eq!(*status, 502);
+    assert!(
+        body.starts_with("<html><title>Bad gateway</title>xxx"),
+        "{body}"
+    );
+    assert!(body.ends_with("(cut at 1024 bytes)"), "{body}");
+    assert!(body.len() < 1100, "{}", body.len());
+}
+
+// 7. Only numbers said to be the per-second budget's steer an adaptive pace
+
+#[tokio::test(flavor = "multi_thread")]
+async fn budget_numbers_steer_the_pace_only_when_said_to_be_per_second() {
+    for (kind, slowed) in [
+        (None, false),
+        (Some("Daily-limit"), false),
+        (Some("QPS"), true),
+    ] {
+        let mut answer = Answer::new(204)
+            .header("x-ratelimit-limit", "80")
+            .header("x-ratelimit-remaining", "0");
+        if let Some(kind) = kind {
+            answer = answer.header("x-ratelimit-type", kind);
+        }
+        let api = Server::always(answer);
+        let client = Client::builder(Auth::bearer("static-token"))
+            .base_url(format!("{}/v2", api.url()))
+            .retry(RetryPolicy::none())
+            .adaptive_rate_budget(zoom_user_update::RateBudget::Business)
+            .build()
+            .unwrap();
+        let full = client.pace().unwrap();
+        for _ in 0..3 {
+            client.update_user(&UserId::me(), &update()).await.unwrap();
+        }
+        let pace = client.pace().unwrap();
+        assert_eq!(pace < full / 2.0, slowed, "{kind:?}: {pace} of {full}");
+    }
+}

@@ -16,13 +16,14 @@ pub(crate) const ANSWER_BYTES: usize = 64 * 1024;
 
 /// Why [`read_limited`] gave no body.
 pub(crate) enum Limited {
-    /// The body is longer than the limit.
-    TooLarge,
+    /// The body is longer than the limit; its first `limit` bytes.
+    TooLarge(Vec<u8>),
     /// The body could not be read.
     Transport(reqwest::Error),
 }
 
-/// Reads a body up to `limit` bytes; a longer one is abandoned (not read any further).
+/// Reads a body up to `limit` bytes; a longer one is abandoned (not read any further), and
+/// its first `limit` bytes are kept.
 pub(crate) async fn read_limited(
     mut response: reqwest::Response,
     limit: usize,
@@ -30,7 +31,9 @@ pub(crate) async fn read_limited(
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(Limited::Transport)? {
         if body.len() + chunk.len() > limit {
-            return Err(Limited::TooLarge);
+            let room = limit - body.len();
+            body.extend_from_slice(&chunk[..room]);
+            return Err(Limited::TooLarge(body));
         }
         body.extend_from_slice(&chunk);
     }
@@ -132,7 +135,9 @@ async fn error<E: ErrorBody>(
             let status = response.status().as_u16();
             let body = match read_limited(response, DIAGNOSIS_BYTES).await {
                 Ok(bytes) => diagnosis(&bytes),
-                Err(Limited::TooLarge) => format!("(more than {DIAGNOSIS_BYTES} bytes, not read)"),
+                Err(Limited::TooLarge(start)) => {
+                    format!("{} (cut at {DIAGNOSIS_BYTES} bytes)", diagnosis(&start))
+                }
                 Err(Limited::Transport(_)) => "(could not be read)".to_owned(),
             };
             Error::UnexpectedResponse { status, body }
@@ -165,7 +170,8 @@ async fn error<E: ErrorBody>(
     }
 }
 
-/// The start of a body that is not Zoom's, as text, for diagnosis.
+/// The start of a body that is not Zoom's (at most [`DIAGNOSIS_BYTES`]), as text, for
+/// diagnosis.
 fn diagnosis(bytes: &[u8]) -> String {
     String::from_utf8_lossy(&bytes[..bytes.len().min(DIAGNOSIS_BYTES)]).into_owned()
 }

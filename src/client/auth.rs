@@ -355,13 +355,23 @@ impl TokenSource {
             .send()
             .await
             .map_err(|e| AuthError::Transport(Arc::new(e.without_url())))?;
+        // A custom HTTP client may follow redirects: a token from another URL is not taken.
+        if response.url().as_str() != s2s.token_url
+            && reqwest::Url::parse(&s2s.token_url).ok().as_ref() != Some(response.url())
+        {
+            return Err(AuthError::Redirected);
+        }
         let status = response.status().as_u16();
-        let body = read_limited(response, TOKEN_ANSWER_BYTES)
-            .await
-            .map_err(|e| match e {
-                Limited::TooLarge => AuthError::InvalidResponse,
-                Limited::Transport(e) => AuthError::Transport(Arc::new(e.without_url())),
-            })?;
+        let success = response.status().is_success();
+        let body = match read_limited(response, TOKEN_ANSWER_BYTES).await {
+            Ok(body) => body,
+            // A refusal too long to read is still a refusal (its reason unknown).
+            Err(Limited::TooLarge(_)) if !success => Vec::new(),
+            Err(Limited::TooLarge(_)) => return Err(AuthError::InvalidResponse),
+            Err(Limited::Transport(e)) => {
+                return Err(AuthError::Transport(Arc::new(e.without_url())));
+            }
+        };
         let (header, renew_at) = read_token_answer(status, &body, s2s.renew_before, Instant::now())
             .inspect_err(|e| {
                 if let AuthError::Rejected { status, .. } = e {

@@ -2,6 +2,7 @@
 //! as it finishes, stopping on request or when Zoom says stop.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -67,14 +68,13 @@ pub struct BulkOutcome<K> {
 pub struct Canceller(watch::Sender<Option<StopReason>>);
 
 impl Canceller {
-    /// Stops the run.
+    /// Stops the run. After a stop Zoom caused, it also stops the reporting of the updates
+    /// not sent, and [`UpdateMany::stopped`] says `Cancelled` from then on.
     pub fn cancel(&self) {
         self.0.send_if_modified(|stop| {
-            let first = stop.is_none();
-            if first {
-                *stop = Some(StopReason::Cancelled);
-            }
-            first
+            let new = *stop != Some(StopReason::Cancelled);
+            *stop = Some(StopReason::Cancelled);
+            new
         });
     }
 }
@@ -151,6 +151,11 @@ impl Client {
     /// # Ok(())
     /// # }
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// The run starts on the Tokio runtime that first reads its outcomes: reading them outside
+    /// a runtime panics. A panic of `requests` is resumed in the reader.
     pub fn update_many<K, U, S>(&self, requests: S) -> UpdateMany<K>
     where
         K: Send + 'static,
@@ -215,14 +220,24 @@ impl<K: Send + 'static> Stream for UpdateMany<K> {
             });
             this.state = State::Running { outcomes, driver };
         }
-        let State::Running { outcomes, .. } = &mut this.state else {
+        let State::Running { outcomes, driver } = &mut this.state else {
             return Poll::Ready(None);
         };
         match outcomes.poll_recv(cx) {
-            Poll::Ready(None) => {
-                this.state = State::Done;
-                Poll::Ready(None)
-            }
+            // The driver has ended: a panic in it (the caller's `requests` stream panicked,
+            // say) goes on in the reader rather than end the run as if it were complete.
+            Poll::Ready(None) => match Pin::new(driver).poll(cx) {
+                Poll::Pending => Poll::Pending,
+                Poll::Ready(ended) => {
+                    this.state = State::Done;
+                    if let Err(e) = ended
+                        && e.is_panic()
+                    {
+                        std::panic::resume_unwind(e.into_panic());
+                    }
+                    Poll::Ready(None)
+                }
+            },
             other => other,
         }
     }
@@ -261,9 +276,18 @@ impl<K: Send + 'static> Driver<K> {
             match stop {
                 // Cancelled: what was not read is not reported.
                 Some(StopReason::Cancelled) => reading = false,
-                // Zoom said stop: once nothing is in flight, the rest is reported, not sent.
+                // Zoom said stop: once nothing is in flight, the rest is reported, not sent,
+                // until a cancel (the only change of the signal after Zoom's stop).
                 Some(reason) if reading && in_flight.is_empty() => {
-                    while let Some((key, request)) = requests.next().await {
+                    loop {
+                        let (key, request) = tokio::select! {
+                            biased;
+                            _ = stopped.changed() => return,
+                            next = requests.next() => match next {
+                                Some(next) => next,
+                                None => break,
+                            },
+                        };
                         let outcome = BulkOutcome {
                             key,
                             user_id: request.user_id().clone(),
@@ -327,7 +351,7 @@ impl<K: Send + 'static> Driver<K> {
         };
         let reason = match error.last() {
             Error::RateLimited(limit) if limit.is_daily_limit() => StopReason::DailyLimit,
-            Error::Auth(_) => StopReason::Auth,
+            Error::Auth(e) if !e.is_retryable() => StopReason::Auth,
             Error::Api(api) if api.status == 401 => StopReason::Auth,
             _ => return,
         };

@@ -167,8 +167,9 @@ impl ClientBuilder {
 
     /// Sends with this `reqwest::Client` (its connect timeout and TLS settings apply). Build it
     /// with `.redirect(reqwest::redirect::Policy::none())`, as this crate's own client is: Zoom's
-    /// API does not redirect, and an answer that came through a redirect is refused as
-    /// [`Error::UnexpectedResponse`] (after the redirect target has seen the request).
+    /// API does not redirect, and an answer that came through a redirect is refused (after the
+    /// redirect target has seen the request): an API answer as [`Error::UnexpectedResponse`], a
+    /// token endpoint's as [`AuthError::Redirected`](crate::AuthError::Redirected).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self

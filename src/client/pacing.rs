@@ -127,7 +127,9 @@ struct Pace {
 ///   counted on: the pace is cut to 70 % (once per second, however many requests in flight get
 ///   one) and does not climb for a second, so the other app's use grows into the room and the
 ///   estimate above sees it.
-/// - A success without those headers adds 2 % of the budget.
+/// - A success without those headers (or whose `X-RateLimit-Type` is not `QPS`, so that the
+///   numbers may be the daily budget's) raises the pace by a tenth of the budget per second
+///   since the last raise, unless a 429 came in the last second.
 ///
 /// The pace stays between a twentieth of the budget and the budget itself.
 #[derive(Debug)]
@@ -138,15 +140,18 @@ pub(crate) struct Adaptive {
     /// This client's requests Zoom answered with its budget in the last second (those the
     /// server's window holds).
     sent: VecDeque<Instant>,
-    /// The other apps' use, as estimated at each answer of the last 300 ms.
+    /// The other apps' use, as estimated at each answer of the last 400 ms.
     others: VecDeque<(Instant, f64)>,
     last_cut: Option<Instant>,
+    /// When the pace was last raised by an answer without a per-second budget.
+    last_raise: Option<Instant>,
 }
 
 /// What an answer said about the account's budget, for an adaptive pacer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Said {
-    /// A success, with `X-RateLimit-Limit` and `X-RateLimit-Remaining` when Zoom sent them.
+    /// A success, with `X-RateLimit-Limit` and `X-RateLimit-Remaining` when Zoom sent them as
+    /// the per-second budget's.
     Budget {
         limit: Option<u64>,
         remaining: Option<u64>,
@@ -158,6 +163,8 @@ pub(crate) enum Said {
 const WINDOW: Duration = Duration::from_secs(1);
 /// How far back the trend of the others' use is measured.
 const TREND: Duration = Duration::from_millis(400);
+/// How fast the pace climbs without Zoom's numbers: this share of the budget per second.
+const RISE_PER_SECOND: f64 = 0.1;
 
 impl Adaptive {
     fn new(budget: RateBudget) -> Self {
@@ -169,6 +176,7 @@ impl Adaptive {
             sent: VecDeque::new(),
             others: VecDeque::new(),
             last_cut: None,
+            last_raise: None,
         }
     }
 
@@ -230,19 +238,31 @@ impl Adaptive {
                 let others = (others + trend).clamp(0.0, limit);
                 let headroom = (limit * 0.02).max(1.0);
                 let share = (limit - others - headroom).clamp(self.floor, self.ceiling);
-                let settling = self
-                    .last_cut
-                    .is_some_and(|cut| now.saturating_duration_since(cut) < WINDOW);
                 if share < self.rate {
                     self.rate = share;
-                } else if !settling {
+                } else if !self.settling(now) {
                     self.rate += (share - self.rate) / 4.0;
                 }
             }
             Said::Budget { .. } => {
-                self.rate = (self.rate + self.ceiling * 0.02).min(self.ceiling);
+                // Time since the last raise (at most a second), not answers: the climb does
+                // not speed up with the pace.
+                let since = self
+                    .last_raise
+                    .map_or(WINDOW, |t| now.saturating_duration_since(t).min(WINDOW));
+                self.last_raise = Some(now);
+                if !self.settling(now) {
+                    let rise = self.ceiling * RISE_PER_SECOND * since.as_secs_f64();
+                    self.rate = (self.rate + rise).min(self.ceiling);
+                }
             }
         }
+    }
+
+    /// Whether a 429 came in the last second: the pace does not climb meanwhile.
+    fn settling(&self, now: Instant) -> bool {
+        self.last_cut
+            .is_some_and(|cut| now.saturating_duration_since(cut) < WINDOW)
     }
 
     fn interval(&self) -> Duration {
@@ -266,14 +286,18 @@ impl Pacer {
     }
 
     /// Waits for this request's turn. A waiter that is dropped (its run stopped) gives up its
-    /// place without moving the schedule.
+    /// place without moving the schedule. A turn taken more than a quarter interval late (a
+    /// stalled runtime) moves the schedule to when it was taken, so the next request still
+    /// waits at least three quarters of an interval; a lesser lateness (timer rounding) does
+    /// not, so it never accumulates.
     pub(crate) async fn ready(&self) {
         let mut last = self.turn.lock().await;
         let interval = lock(&self.pace).interval;
         let now = Instant::now();
         let at = last.map_or(now, |last| (last + interval).max(now));
         tokio::time::sleep_until(at).await;
-        *last = Some(at);
+        let taken = Instant::now();
+        *last = Some(if taken > at + interval / 4 { taken } else { at });
     }
 
     /// Tells an adaptive pacer what an answer said (a fixed one ignores it).
@@ -339,12 +363,22 @@ mod tests {
         tokio::time::advance(Duration::from_secs(1)).await;
         pacer.heard(Said::TooFast);
         assert!((pacer.per_second() - cut * 0.7).abs() < 0.01);
-        // Successes without rate-limit headers: 2 % of the budget each, back to the budget.
+        // Successes without rate-limit headers: no climb for a second after the 429, then a
+        // tenth of the budget per second, however many answers come.
         let no_headers = || Said::Budget {
             limit: None,
             remaining: None,
         };
-        run(&pacer, Duration::from_secs(2), no_headers).await;
+        let cut = pacer.per_second();
+        run(&pacer, Duration::from_millis(900), no_headers).await;
+        assert_eq!(pacer.per_second(), cut, "no climb while settling");
+        run(&pacer, Duration::from_millis(1100), no_headers).await;
+        let climbed = pacer.per_second() - cut;
+        assert!(
+            (6.0..=10.0).contains(&climbed),
+            "climbed {climbed} in 1.1 s"
+        );
+        run(&pacer, Duration::from_secs(5), no_headers).await;
         assert!(
             (pacer.per_second() - full).abs() < 0.01,
             "{}",

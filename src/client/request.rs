@@ -13,7 +13,9 @@ use crate::client::bulk::StopReason;
 use crate::client::edition::Query;
 use crate::client::pacing::Said;
 use crate::raw::{Capture, Hooks};
-use crate::{Client, Error, RateLimit, Update, UserId, UserUpdate, ValidationErrors, lock};
+use crate::{
+    Client, Error, RateLimit, RateLimitType, Update, UserId, UserUpdate, ValidationErrors, lock,
+};
 
 /// The stop signal of a run of `update_many`.
 pub(crate) type Stop = tokio::sync::watch::Receiver<Option<StopReason>>;
@@ -208,8 +210,16 @@ impl<U: Update> UpdateUserRequest<U> {
                 error = %err,
                 "retrying"
             );
+            // A stop cuts the wait short: a failed update is not retried after a stop.
+            let sleep = tokio::time::sleep(wait);
+            match stop.as_mut() {
+                Some(stop) => tokio::select! {
+                    () = sleep => {}
+                    Ok(_) = stop.wait_for(Option::is_some) => return Err(Failed(err)),
+                },
+                None => sleep.await,
+            }
             last = Some(err);
-            tokio::time::sleep(wait).await;
         }
         unreachable!("the attempt loop only ends by returning")
     }
@@ -274,9 +284,16 @@ impl<U: Update> UpdateUserRequest<U> {
         }
         if let Some(pacer) = &inner.pacer {
             match &result {
-                Ok(updated) => pacer.heard(Said::Budget {
-                    limit: updated.rate_limit.limit,
-                    remaining: updated.rate_limit.remaining,
+                // Only numbers said to be the per-second budget's are taken as such.
+                Ok(updated) => pacer.heard(match updated.rate_limit.limit_type {
+                    Some(RateLimitType::Qps) => Said::Budget {
+                        limit: updated.rate_limit.limit,
+                        remaining: updated.rate_limit.remaining,
+                    },
+                    _ => Said::Budget {
+                        limit: None,
+                        remaining: None,
+                    },
                 }),
                 Err(Error::RateLimited(limit)) if !limit.is_daily_limit() => {
                     pacer.heard(Said::TooFast);

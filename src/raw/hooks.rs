@@ -29,8 +29,9 @@ pub(crate) type Capture = Arc<Mutex<Option<PreparedRequest>>>;
 
 /// State the generated [`raw::Client`](crate::raw::Client) carries into every request.
 ///
-/// `Hooks::default()` sends requests unchanged; [`Hooks::with_bearer_token`] adds an
-/// `Authorization: Bearer …` header (marked sensitive) to each request.
+/// `Hooks::default()` only percent-encodes the user ID's reserved characters (`;`, `=`, `@`,
+/// `+`, …) that the generated code leaves as they are; [`Hooks::with_bearer_token`] also adds
+/// an `Authorization: Bearer …` header (marked sensitive) to each request.
 #[derive(Clone, Default)]
 pub struct Hooks {
     pub(crate) authorization: Option<HeaderValue>,
