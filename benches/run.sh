@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the tables of BENCHMARKS.md (about 12 minutes on 2 cores; the build-cost table is
+# Reproduces the tables of BENCHMARKS.md (about 15 minutes on 2 cores; the build-cost table is
 # benches/build-cost.sh). Every figure is a ratio against a baseline measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,7 +56,8 @@ if command -v valgrind >/dev/null; then
 fi
 
 echo "## 3. bulk pacing and memory (CLI bulk against the fake Zoom in its own process)"
-cargo build --quiet --release --bin zoom-user-update --features mock --example fake_zoom
+cargo build --quiet --release -p zoom-user-update-cli
+cargo build --quiet --release --features mock --example fake_zoom
 BIN=target/release/zoom-user-update
 FAKE=target/release/examples/fake_zoom
 lines() { python3 -c "
@@ -97,3 +98,7 @@ python3 -c "print(f'no budget, fake enforcing {$R}/s: 5,000 lines in {$t} s = {5
 read -r t10 rss10 _ _ < <(run "--users 100000" "$OUT/10k.jsonl" --concurrency 64)
 read -r t100 rss100 _ _ < <(run "--users 100000" "$OUT/100k.jsonl" --concurrency 64)
 python3 -c "print(f'peak RSS of bulk: 10,000 lines {$rss10/1024:.1f} MB ({$t10} s), 100,000 lines {$rss100/1024:.1f} MB ({$t100} s): 100k / 10k = {$rss100/$rss10:.2f}')"
+
+echo
+echo "## 4. sharing the budget with another app of the account (adaptive vs fixed vs none; one JSON line per run)"
+cargo bench --quiet --bench adaptive --features mock 2>/dev/null | tee "$OUT/adaptive.jsonl"
