@@ -1,6 +1,7 @@
 //! The updates the validation benchmark and the callgrind probe measure, each built two ways:
 //! through the SDK (validated) and as the raw generated body (no validation). Included with
-//! `#[path]` by `benches/validation.rs` and `examples/validation_probe.rs`.
+//! `#[path]` by `benches/validation.rs`, `benches/validation_probe.rs` and the tests
+//! (`tests/common/mod.rs`, for the full body).
 
 use std::hint::black_box;
 
@@ -31,8 +32,10 @@ pub fn raw_minimal() -> Vec<u8> {
     serde_json::to_vec(&body).unwrap()
 }
 
-pub fn sdk_full() -> Vec<u8> {
-    let update = UserUpdate::builder()
+/// An update that sets every field of the reference page's surface: the benches' full case,
+/// and the full body of the tests (`tests/common/mod.rs` includes this file).
+pub fn full() -> UserUpdate {
+    UserUpdate::builder()
         .first_name(black_box("Grace"))
         .last_name("Hopper")
         .user_type(UserType::Licensed)
@@ -62,8 +65,11 @@ pub fn sdk_full() -> Vec<u8> {
         .manager("boss@example.com")
         .group_id("HnjC5K5eQZmDbH0aS7b9Yw")
         .build()
-        .unwrap();
-    serde_json::to_vec(&update).unwrap()
+        .unwrap()
+}
+
+pub fn sdk_full() -> Vec<u8> {
+    serde_json::to_vec(&full()).unwrap()
 }
 
 pub fn raw_full() -> Vec<u8> {

@@ -20,7 +20,7 @@ pub mod mock;
 
 pub use body::bulk_line::{BulkLine, BulkLineOf};
 pub use body::field::FieldInput;
-pub use body::policy::{Policy, UnknownName};
+pub use body::policy::Policy;
 pub use body::update_2021::{
     CustomAttributes, CustomAttributesBuilder, PhoneNumbers, PhoneNumbersBuilder, UserUpdate,
     UserUpdateBuilder,
@@ -40,7 +40,7 @@ pub use error::{ApiError, ApiErrorKind, AuthError, Error, Escaped, FieldError};
 pub(crate) use types::{AboutMe, DisplayName, LinkedinUrl};
 pub use types::{
     CallingCode, CountryId, Email, HostKey, List, LoginType, PersonName, Pmi, Text, TimeZone,
-    UserId, UserType,
+    UnknownName, UserId, UserType,
 };
 
 /// Entry points for the fuzz targets (`fuzz/`), built only under cargo-fuzz (`--cfg fuzzing`).

@@ -105,10 +105,7 @@ impl std::str::FromStr for Edition {
         Edition::ALL
             .into_iter()
             .find(|e| e.name() == s)
-            .ok_or(UnknownName {
-                what: "edition",
-                expected: "2021, 2025",
-            })
+            .ok_or_else(|| UnknownName::new("edition", s, "2021, 2025"))
     }
 }
 

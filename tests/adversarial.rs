@@ -5,15 +5,7 @@ use serde_json::json;
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::{BulkLine, HostKey, PersonName, Pmi, Policy, Rule, UserId, UserUpdate};
 
-fn codes(json: &[u8]) -> Vec<(String, &'static str)> {
-    match UserUpdate::from_json(json, Policy::Spec) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .iter()
-            .map(|v| (v.path().to_owned(), v.rule().code()))
-            .collect(),
-    }
-}
+use crate::common::codes;
 
 #[test]
 fn a_ten_megabyte_name_is_too_long() {

@@ -4,6 +4,7 @@ mod adversarial;
 mod bulk;
 mod client;
 mod codegen;
+mod common;
 mod coverage;
 mod first_hour;
 mod hostile;

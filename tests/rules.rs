@@ -1,9 +1,12 @@
 //! Table tests: every rule, accepted and refused values at each boundary.
 
+use zoom_user_update::spec::Edition;
 use zoom_user_update::{
-    CallingCode, CountryId, Email, HostKey, LoginType, PersonName, Pmi, Rule, TimeZone, UserId,
-    UserType,
+    CallingCode, CountryId, Email, HostKey, LoginType, PersonName, Pmi, Policy, RateBudget, Rule,
+    TimeZone, UserId, UserType, v2025,
 };
+
+use crate::common::implements;
 
 #[test]
 fn pmi_is_exactly_ten_digits() {
@@ -64,6 +67,16 @@ fn host_key_is_six_to_ten_ascii_digits() {
 fn host_key_debug_is_redacted() {
     let key = HostKey::parse("482915").unwrap();
     assert_eq!(format!("{key:?}"), "HostKey(<redacted>)");
+}
+
+/// A host key is a credential: no `Display` (so no `to_string()` or `{}`) can put it in a
+/// message or a log; `as_str` reads it. The other text types do display.
+#[test]
+fn host_key_has_no_display() {
+    assert!(!implements!(HostKey: std::fmt::Display));
+    assert!(implements!(PersonName: std::fmt::Display));
+    assert!(implements!(TimeZone: std::fmt::Display));
+    assert_eq!(HostKey::parse("482915").unwrap().as_str(), "482915");
 }
 
 #[test]
@@ -146,6 +159,81 @@ fn login_type_has_the_seed_values_only() {
             "{bad:?}"
         );
     }
+}
+
+/// Every enum-like type converts from text as the text types do: `&str` and `String` alike,
+/// through the same check as `FromStr`; a setter takes either.
+#[test]
+fn enum_types_convert_from_str_and_string() {
+    assert_eq!(LoginType::try_from(String::from("101")), Ok(LoginType::Sso));
+    assert_eq!(LoginType::try_from("101"), Ok(LoginType::Sso));
+    assert!(LoginType::try_from(String::from("sso")).is_err());
+    assert_eq!(
+        UserType::try_from(String::from("2")),
+        Ok(UserType::Licensed)
+    );
+    assert_eq!(
+        UserType::try_from(String::from("99")),
+        Err(Rule::UserTypeSsoCreateOnly)
+    );
+    assert_eq!(
+        v2025::PhoneLabel::try_from(String::from("Mobile")),
+        Ok(v2025::PhoneLabel::Mobile)
+    );
+    assert!(v2025::PhoneLabel::try_from(String::from("Pager")).is_err());
+    assert_eq!(
+        v2025::PlanUnitedType::try_from(String::from("none")),
+        "none".parse()
+    );
+    assert_eq!(
+        v2025::LoginType::try_from(String::from("24")),
+        Ok(v2025::LoginType::Apple)
+    );
+    let label = String::from("Home");
+    let phone = v2025::PhoneNumber::builder().label(label).build().unwrap();
+    assert_eq!(phone.label(), Some(&v2025::PhoneLabel::Home));
+}
+
+/// A setting's name that does not parse says what was given, escaped and cut short, and what
+/// would have been accepted: one line, lowercase, no trailing period.
+#[test]
+fn unknown_names_say_what_was_given() {
+    let error = "lenient".parse::<Policy>().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"unknown policy "lenient": expected one of spec, strict"#
+    );
+    assert_eq!((error.what(), error.given()), ("policy", "lenient"));
+    assert_eq!(
+        "platinum".parse::<RateBudget>().unwrap_err().to_string(),
+        r#"unknown rate budget "platinum": expected one of free, pro, business, or requests per second (1 or more)"#
+    );
+    assert_eq!(
+        "2030".parse::<Edition>().unwrap_err().to_string(),
+        r#"unknown edition "2030": expected one of 2021, 2025"#
+    );
+    // Control and invisible characters are escaped: the message stays one honest line.
+    assert_eq!(
+        "x\ny\u{1b}[2J\u{202e}"
+            .parse::<Policy>()
+            .unwrap_err()
+            .to_string(),
+        r#"unknown policy "x\ny\u{1b}[2J\u{202e}": expected one of spec, strict"#
+    );
+    // A long text is cut at 32 characters.
+    let long = "é".repeat(10_000);
+    let error = long.parse::<Policy>().unwrap_err();
+    assert_eq!(error.given(), "é".repeat(32));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "unknown policy \"{}…\": expected one of spec, strict",
+            "é".repeat(32)
+        )
+    );
+    // Converted into the crate's error, the message is the same.
+    let config: zoom_user_update::Error = "lenient".parse::<Policy>().unwrap_err().into();
+    assert!(config.to_string().contains(r#""lenient""#), "{config}");
 }
 
 #[test]

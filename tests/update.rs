@@ -9,43 +9,7 @@ use zoom_user_update::{
     CustomAttributes, PhoneNumbers, Pmi, Policy, Rule, UserType, UserUpdate, Warning,
 };
 
-fn body(update: &UserUpdate) -> serde_json::Value {
-    serde_json::to_value(update).unwrap()
-}
-
-fn full() -> UserUpdate {
-    UserUpdate::builder()
-        .first_name("Grace")
-        .last_name("Hopper")
-        .user_type(UserType::Licensed)
-        .pmi(Pmi::new(2_468_135_790).unwrap())
-        .use_pmi(false)
-        .timezone("America/New_York")
-        .language("en-US")
-        .dept("Engineering")
-        .vanity_name("grace.hopper")
-        .host_key("482915")
-        .cms_user_id("kaltura-42")
-        .job_title("Rear Admiral")
-        .company("US Navy")
-        .location("Arlington, VA")
-        .phone_numbers(
-            PhoneNumbers::builder()
-                .number("5550100")
-                .code("+1")
-                .country("US"),
-        )
-        .custom_attributes(
-            CustomAttributes::builder()
-                .key("cbf9b7a3")
-                .name("Badge")
-                .value("1234"),
-        )
-        .manager("boss@example.com")
-        .group_id("HnjC5K5eQZmDbH0aS7b9Yw")
-        .build()
-        .unwrap()
-}
+use crate::common::{body, codes, full, full_2025};
 
 #[test]
 fn minimal_body() {
@@ -341,4 +305,251 @@ fn duplicate_keys_are_reported_not_silently_overwritten() {
             ("/phone_numbers/code", "duplicate_field")
         ]
     );
+}
+
+/// A field the caller set counts as set for the rule between fields, even when its own value is
+/// refused: both its violation and the missing field are reported, on either side of the rule.
+#[test]
+fn a_refused_field_still_counts_as_set_for_requires() {
+    assert_eq!(
+        codes(r#"{"phone_number": 5550100}"#),
+        [
+            ("/phone_number".to_owned(), "wrong_type"),
+            ("/phone_number".to_owned(), "requires"),
+        ]
+    );
+    assert_eq!(
+        codes(r#"{"phone_number": "5550100", "phone_country": "XX"}"#),
+        [("/phone_country".to_owned(), "unknown_country")]
+    );
+    assert_eq!(
+        crate::common::codes_2025(r#"{"phone_number": ["5550100"]}"#),
+        [
+            ("/phone_number".to_owned(), "wrong_type"),
+            ("/phone_number".to_owned(), "requires"),
+        ]
+    );
+}
+
+/// A nested object is a field of a body: its `build` checks its own members (paths relative to
+/// it), an empty one is an empty object, and the body's policy and intake are the body's.
+#[test]
+fn a_nested_object_builds_on_its_own_members() {
+    let empty = PhoneNumbers::builder().build().unwrap();
+    assert_eq!(body(&empty), json!({}));
+    let errors = PhoneNumbers::builder()
+        .code("1")
+        .country("uk")
+        .build()
+        .unwrap_err();
+    let found: Vec<_> = errors.iter().map(|v| (v.path(), v.rule().code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/code", "invalid_calling_code"),
+            ("/country", "unknown_country")
+        ]
+    );
+    let phone = PhoneNumbers::builder()
+        .number("5550100")
+        .code("+1")
+        .build()
+        .unwrap();
+    let update = UserUpdate::builder()
+        .phone_numbers(phone.clone())
+        .build()
+        .unwrap();
+    assert_eq!(update.phone_numbers(), Some(&phone));
+    // Deserialize goes through the same checks.
+    let read: CustomAttributes = serde_json::from_str("{}").unwrap();
+    assert_eq!(read, CustomAttributes::builder().build().unwrap());
+    let err = serde_json::from_str::<PhoneNumbers>(r#"{"code": "1", "label": "Mobile"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/code: ") && err.contains("/label: unknown field"),
+        "{err}"
+    );
+}
+
+/// A serializer for a format that writes each map's and array's length before its members (as
+/// bincode or MessagePack do): it refuses a length that is not given up front, or that differs
+/// from the members that follow. It writes nothing.
+mod length_first {
+    use std::fmt;
+
+    use serde::ser::{self, Impossible, Serialize};
+
+    pub struct LengthFirst;
+
+    #[derive(Debug)]
+    pub struct Refused(String);
+
+    impl fmt::Display for Refused {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl std::error::Error for Refused {}
+
+    impl ser::Error for Refused {
+        fn custom<T: fmt::Display>(msg: T) -> Self {
+            Refused(msg.to_string())
+        }
+    }
+
+    /// A map or an array: the length it was given, and the members that came.
+    pub struct Counted {
+        given: usize,
+        came: usize,
+    }
+
+    impl Counted {
+        fn start(len: Option<usize>, what: &str) -> Result<Self, Refused> {
+            match len {
+                Some(given) => Ok(Counted { given, came: 0 }),
+                None => Err(Refused(format!("a {what} without its length"))),
+            }
+        }
+
+        fn end(self) -> Result<(), Refused> {
+            if self.came == self.given {
+                Ok(())
+            } else {
+                Err(Refused(format!(
+                    "a length of {} for {} members",
+                    self.given, self.came
+                )))
+            }
+        }
+    }
+
+    impl ser::SerializeMap for Counted {
+        type Ok = ();
+        type Error = Refused;
+        fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Refused> {
+            self.came += 1;
+            key.serialize(LengthFirst)
+        }
+        fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Refused> {
+            value.serialize(LengthFirst)
+        }
+        fn end(self) -> Result<(), Refused> {
+            Counted::end(self)
+        }
+    }
+
+    impl ser::SerializeSeq for Counted {
+        type Ok = ();
+        type Error = Refused;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, item: &T) -> Result<(), Refused> {
+            self.came += 1;
+            item.serialize(LengthFirst)
+        }
+        fn end(self) -> Result<(), Refused> {
+            Counted::end(self)
+        }
+    }
+
+    /// Scalars are written as nothing.
+    macro_rules! scalars {
+        ($($method:ident: $ty:ty),*) => {$(
+            fn $method(self, _: $ty) -> Result<(), Refused> {
+                Ok(())
+            }
+        )*};
+    }
+
+    /// The shapes a body does not use.
+    macro_rules! unused {
+        ($($method:ident($($arg:ty),*) -> $ok:ty),*) => {$(
+            fn $method(self, $(_: $arg),*) -> Result<$ok, Refused> {
+                Err(Refused(stringify!($method).to_owned()))
+            }
+        )*};
+    }
+
+    impl ser::Serializer for LengthFirst {
+        type Ok = ();
+        type Error = Refused;
+        type SerializeSeq = Counted;
+        type SerializeTuple = Impossible<(), Refused>;
+        type SerializeTupleStruct = Impossible<(), Refused>;
+        type SerializeTupleVariant = Impossible<(), Refused>;
+        type SerializeMap = Counted;
+        type SerializeStruct = Impossible<(), Refused>;
+        type SerializeStructVariant = Impossible<(), Refused>;
+
+        scalars!(
+            serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+            serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+            serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char,
+            serialize_str: &str, serialize_bytes: &[u8], serialize_unit_struct: &'static str
+        );
+
+        unused!(
+            serialize_none() -> (),
+            serialize_unit() -> (),
+            serialize_unit_variant(&'static str, u32, &'static str) -> (),
+            serialize_tuple(usize) -> Self::SerializeTuple,
+            serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
+            serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant,
+            serialize_struct(&'static str, usize) -> Self::SerializeStruct,
+            serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant
+        );
+
+        fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Refused> {
+            value.serialize(self)
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            value: &T,
+        ) -> Result<(), Refused> {
+            value.serialize(self)
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Refused> {
+            Err(Refused("serialize_newtype_variant".to_owned()))
+        }
+        fn serialize_seq(self, len: Option<usize>) -> Result<Counted, Refused> {
+            Counted::start(len, "array")
+        }
+        fn serialize_map(self, len: Option<usize>) -> Result<Counted, Refused> {
+            Counted::start(len, "map")
+        }
+    }
+}
+
+/// A body, its nested objects and its lists tell a serializer their number of members up front,
+/// for the formats that write it first.
+#[test]
+fn every_object_and_list_gives_its_length_up_front() {
+    use serde::Serialize;
+
+    use length_first::LengthFirst;
+
+    full().serialize(LengthFirst).unwrap();
+    full_2025().serialize(LengthFirst).unwrap();
+    let some = UserUpdate::builder()
+        .dept("R&D")
+        .phone_numbers(PhoneNumbers::builder().code("+1"))
+        .build()
+        .unwrap();
+    some.serialize(LengthFirst).unwrap();
+    // What the serializer refuses: a map of unknown length, as the body wrote before.
+    struct UnknownLength;
+    impl Serialize for UnknownLength {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            s.serialize_map(None)?.end()
+        }
+    }
+    assert!(UnknownLength.serialize(LengthFirst).is_err());
 }

@@ -1,72 +1,15 @@
 //! Zoom's current surface (2025): its rules, bodies with arrays and big integers (snapshots),
 //! violations inside arrays, and the wire against the fake Zoom.
 
-use serde_json::{Value, json};
+use serde_json::json;
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::v2025::{
-    CustomAttribute, Feature, LoginType, PhoneLabel, PhoneNumber, PlanUnitedType, PronounsOption,
-    UserType, UserUpdate, ZoomOneType,
+    CustomAttribute, LoginType, PhoneLabel, PhoneNumber, PhoneNumberBuilder, UserUpdate,
+    ZoomOneType,
 };
-use zoom_user_update::{Client, Policy, Rule, UserId};
+use zoom_user_update::{Client, List, Policy, Rule, UserId};
 
-fn body(update: &UserUpdate) -> Value {
-    serde_json::to_value(update).unwrap()
-}
-
-fn codes(json: &str) -> Vec<(String, &'static str)> {
-    match UserUpdate::from_json(json, Policy::Spec) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .iter()
-            .map(|v| (v.path().to_owned(), v.rule().code()))
-            .collect(),
-    }
-}
-
-fn full() -> UserUpdate {
-    UserUpdate::builder()
-        .first_name("Grace")
-        .last_name("Hopper")
-        .display_name("Amazing Grace")
-        .user_type(UserType::Licensed)
-        .pmi(2468135790)
-        .use_pmi(false)
-        .timezone("America/New_York")
-        .language("en-US")
-        .dept("Engineering")
-        .vanity_name("grace.hopper")
-        .host_key("482915")
-        .cms_user_id("kaltura-42")
-        .job_title("Rear Admiral")
-        .company("US Navy")
-        .location("Arlington, VA")
-        .cost_center("CC-1906")
-        .about_me("Compiler pioneer.")
-        .linkedin_url("https://www.linkedin.com/in/grace-hopper")
-        .pronouns("she/her")
-        .pronouns_option(PronounsOption::Always)
-        .phone_numbers([
-            PhoneNumber::builder()
-                .number("5550100")
-                .code("+1")
-                .country("US")
-                .label(PhoneLabel::Office),
-            PhoneNumber::builder().number("5550101").label("Mobile"),
-        ])
-        .custom_attributes(vec![
-            CustomAttribute::builder()
-                .key("cbf9b7a3")
-                .name("Badge")
-                .value("1234"),
-        ])
-        .manager("boss@example.com")
-        .group_id("HnjC5K5eQZmDbH0aS7b9Yw")
-        .feature(Feature::builder().zoom_phone(true))
-        .plan_united_type(PlanUnitedType::EntJp)
-        .zoom_one_type(ZoomOneType::EducationEnterpriseStudent)
-        .build()
-        .unwrap()
-}
+use crate::common::{body, codes_2025 as codes, full_2025 as full, implements};
 
 #[test]
 fn full_body_with_arrays_and_big_integers() {
@@ -162,6 +105,88 @@ fn arrays_have_their_maximum_number_of_items() {
     assert_eq!(
         built.violations()[0].rule(),
         &Rule::TooManyItems { max: 3, actual: 4 }
+    );
+}
+
+/// A list that is too long is reported with the violations of its items, all of them.
+#[test]
+fn a_list_that_is_too_long_still_has_its_items_checked() {
+    let json = json!({"phone_numbers": [{}, {"code": "1"}, {}, {"label": "Pager"}]}).to_string();
+    assert_eq!(
+        codes(&json),
+        [
+            ("/phone_numbers".to_owned(), "too_many_items"),
+            ("/phone_numbers/1/code".to_owned(), "invalid_calling_code"),
+            ("/phone_numbers/3/label".to_owned(), "unknown_value"),
+        ]
+    );
+    let mut phones = vec![PhoneNumber::builder(); 6];
+    phones[5] = PhoneNumber::builder().country("uk");
+    let errors = UserUpdate::builder()
+        .phone_numbers(phones)
+        .custom_attributes(vec![CustomAttribute::builder().key("k"); 6])
+        .build()
+        .unwrap_err();
+    let found: Vec<_> = errors.iter().map(|v| (v.path(), v.rule().code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/phone_numbers", "too_many_items"),
+            ("/phone_numbers/5/country", "unknown_country"),
+            ("/custom_attributes", "too_many_items"),
+        ]
+    );
+}
+
+/// A list reads as its items (no `Deref` to the vector's slice): iterated by reference or by
+/// value, counted, empty by default and then sent as `[]`, and read back through the same
+/// checks.
+#[test]
+fn a_list_is_read_through_its_own_methods() {
+    type Phones = List<PhoneNumber, 3>;
+    assert!(!implements!(Phones: std::ops::Deref));
+
+    let update = full();
+    let phones = update.phone_numbers().unwrap();
+    assert_eq!((phones.len(), phones.is_empty()), (2, false));
+    let labels: Vec<_> = phones.iter().map(|p| p.label()).collect();
+    assert_eq!(
+        labels,
+        [Some(&PhoneLabel::Office), Some(&PhoneLabel::Mobile)]
+    );
+    assert_eq!(phones.as_slice().len(), 2);
+    let numbers: Vec<_> = phones
+        .clone()
+        .into_iter()
+        .filter_map(|p| p.number().map(|n| n.as_str().to_owned()))
+        .collect();
+    assert_eq!(numbers, ["5550100", "5550101"]);
+    for phone in phones {
+        assert!(phone.label().is_some());
+    }
+
+    let empty = Phones::default();
+    assert!(empty.is_empty());
+    assert_eq!(serde_json::to_string(&empty).unwrap(), "[]");
+    let clear = UserUpdate::builder().phone_numbers(empty).build().unwrap();
+    assert_eq!(body(&clear), json!({"phone_numbers": []}));
+
+    // Deserialize: each item through its own checks, and at most MAX of them.
+    let read: Phones = serde_json::from_str(r#"[{"number": "1", "label": "Home"}]"#).unwrap();
+    assert_eq!(read.len(), 1);
+    let too_many = serde_json::from_str::<Phones>("[{}, {}, {}, {}, {}]").unwrap_err();
+    assert!(
+        too_many
+            .to_string()
+            .starts_with("at most 3 items allowed, found 5"),
+        "{too_many}"
+    );
+    let bad_item = serde_json::from_str::<Phones>(r#"[{"code": "1"}]"#).unwrap_err();
+    assert!(bad_item.to_string().contains("/code: "), "{bad_item}");
+    let built: Vec<PhoneNumberBuilder> = Vec::new();
+    assert_eq!(
+        UserUpdate::builder().phone_numbers(built).build().unwrap(),
+        clear
     );
 }
 

@@ -23,7 +23,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let Ok(s) = std::str::from_utf8(data) else { return };
     round_trip::<Pmi>(s);
-    round_trip::<HostKey>(s);
     round_trip::<TimeZone>(s);
     round_trip::<LoginType>(s);
     round_trip::<UserType>(s);
@@ -33,7 +32,9 @@ fuzz_target!(|data: &[u8]| {
     round_trip::<Email>(s);
     round_trip::<UserId>(s);
     let _ = LoginType::from_name(s);
+    // A host key has no `Display` (a credential is never printed): it reads back through `as_str`.
     if let Ok(key) = s.parse::<HostKey>() {
+        assert_eq!(key.as_str(), s);
         let _ = key.is_trivial();
     }
 });

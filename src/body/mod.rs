@@ -1,6 +1,7 @@
 //! The request body: the field table (`table.rs`), what a field's type provides (`field.rs`),
 //! the JSON intake (`json.rs`), violations and warnings, the policies, and the bodies
-//! themselves: the reference page's (`update.rs`) and one line of a bulk file.
+//! themselves: the reference page's (`update_2021.rs`), Zoom's current spec's (`update_2025.rs`)
+//! and one line of a bulk file (`bulk_line.rs`).
 
 pub(crate) mod bulk_line;
 pub(crate) mod field;

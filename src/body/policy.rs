@@ -1,8 +1,7 @@
 //! `Policy`: which rules an update is checked against.
 
-use crate::Rule;
-use crate::Text;
 use crate::body::field::StrictRule;
+use crate::{Rule, Text, UnknownName};
 
 /// Which rules [`UserUpdateBuilder::build`](crate::UserUpdateBuilder::build) and the JSON intake
 /// enforce.
@@ -118,10 +117,7 @@ impl std::str::FromStr for Policy {
         [Policy::Spec, Policy::Strict]
             .into_iter()
             .find(|p| p.name().eq_ignore_ascii_case(s))
-            .ok_or(UnknownName {
-                what: "policy",
-                expected: "spec, strict",
-            })
+            .ok_or_else(|| UnknownName::new("policy", s, "spec, strict"))
     }
 }
 
@@ -130,23 +126,3 @@ impl std::fmt::Display for Policy {
         f.write_str(self.name())
     }
 }
-
-/// A name that [`FromStr`](std::str::FromStr) of a setting ([`Policy`],
-/// [`RateBudget`](crate::RateBudget), [`Edition`](crate::spec::Edition)) does not know.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownName {
-    pub(crate) what: &'static str,
-    pub(crate) expected: &'static str,
-}
-
-impl std::fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "unknown {}: expected one of {}",
-            self.what, self.expected
-        )
-    }
-}
-
-impl std::error::Error for UnknownName {}

@@ -28,8 +28,12 @@
 //! - `requires` (a field that must come with another) and `deprecated` (a warning).
 //!
 //! For the object as a whole: `builder()`, `into_builder()`, `build()` (every violation at once,
-//! in the table's order), `from_json`, `from_value`, `Serialize` (the JSON the generated type
-//! writes, member order included) and `Deserialize` (through the same checks).
+//! in the table's order), `Serialize` (the JSON the generated type writes, member order
+//! included) and `Deserialize` (through the same checks). A request body is marked `top` after
+//! its generated type (`raw UserUpdateBody, top`); it alone has a `Policy` (`policy()` on the
+//! value and the builder), `warnings()`, `from_json` and `from_value`, and a `build()` that
+//! refuses a body setting nothing. A nested object is a field of a body: its builder is a
+//! `FieldInput`, and the body's policy and intake apply to it.
 
 /// The JSON name of a field: the one the line gives, or the field's own name.
 macro_rules! json_name {
@@ -111,7 +115,7 @@ pub(crate) const fn name_order<const N: usize>(names: [&str; N]) -> [usize; N] {
 macro_rules! object {
     (
         $(#[doc = $doc:literal])*
-        pub struct $name:ident($fields:ident), builder $builder:ident, raw $raw:ty {
+        pub struct $name:ident($fields:ident), builder $builder:ident, raw $raw:ty $(, $top:ident)? {
             $(
                 $(#[doc = $fdoc:literal])*
                 $field:ident $(as $json:literal in $raw_field:ident)? : $kind:ty = $source:expr
@@ -129,30 +133,29 @@ macro_rules! object {
             inner: Box<$fields>,
         }
 
-        /// The fields of the value (and of its builder).
-        #[derive(Clone, Default, PartialEq)]
-        struct $fields {
-            $($field: Option<$kind>,)*
-            policy: $crate::Policy,
-        }
+        $crate::body::table::object!(@fields [$($top)?] $fields { $($field: $kind,)* });
 
         impl ::std::fmt::Debug for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                let mut s = f.debug_struct(stringify!($name));
-                $(if let Some(value) = &self.inner.$field {
-                    s.field(stringify!($field), value);
-                })*
-                s.field("policy", &self.inner.policy).finish()
+                self.inner.debug(stringify!($name), f)
             }
         }
 
         impl ::std::fmt::Debug for $fields {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                let mut s = f.debug_struct(stringify!($fields));
+                self.debug(stringify!($fields), f)
+            }
+        }
+
+        impl $fields {
+            /// The fields that are set (and a body's policy), under `name`.
+            fn debug(&self, name: &str, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut s = f.debug_struct(name);
                 $(if let Some(value) = &self.$field {
                     s.field(stringify!($field), value);
                 })*
-                s.field("policy", &self.policy).finish()
+                $crate::body::table::object!(@debug_policy [$($top)?] s, self);
+                s.finish()
             }
         }
 
@@ -172,7 +175,7 @@ macro_rules! object {
 
         #[allow(clippy::new_ret_no_self)]
         impl $name {
-            /// A builder with nothing set and [`Policy::Spec`](crate::Policy::Spec).
+            /// A builder with nothing set.
             pub fn builder() -> $builder {
                 $builder::default()
             }
@@ -185,63 +188,12 @@ macro_rules! object {
                 }
             )*
 
-            /// A builder holding every field of this value, and its policy.
+            /// A builder holding every field of this value (and a body's policy).
             pub fn into_builder(self) -> $builder {
                 $builder {
                     value: self.inner,
                     refused: Vec::new(),
                     extra: Vec::new(),
-                }
-            }
-
-            /// The rules it was checked against.
-            #[must_use]
-            pub fn policy(&self) -> $crate::Policy {
-                self.inner.policy
-            }
-
-            /// What it does that the spec discourages (deprecated fields); it is still sent.
-            #[must_use]
-            pub fn warnings(&self) -> Vec<$crate::Warning> {
-                let mut warnings = Vec::new();
-                $crate::body::field::FieldKind::warnings(self, "", &mut warnings);
-                warnings
-            }
-
-            /// Reads and checks a JSON text (or bytes, as loaded from a file).
-            ///
-            /// Reports every violation with its path: text that is not JSON, a value that is
-            /// not an object, wrong JSON types, unknown members (Zoom silently ignores them, so
-            /// they are refused here), a member given twice, `null` values (a PATCH cannot
-            /// clear a field) and every rule of `policy`.
-            ///
-            /// # Errors
-            ///
-            /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
-            pub fn from_json(
-                json: impl AsRef<[u8]>,
-                policy: $crate::Policy,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                match $crate::body::json::Json::parse(json.as_ref()) {
-                    Ok(json) => $builder::read(json).policy(policy).build(),
-                    Err(rule) => Err($crate::ValidationErrors::here(rule)),
-                }
-            }
-
-            /// Checks a parsed JSON value; see [`from_json`](Self::from_json).
-            ///
-            /// # Errors
-            ///
-            /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
-            pub fn from_value(
-                value: &::serde_json::Value,
-                policy: $crate::Policy,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                match $crate::body::json::Json::read(value) {
-                    Ok(json) => $builder::read(json).policy(policy).build(),
-                    Err(e) => Err($crate::ValidationErrors::here($crate::Rule::InvalidJson {
-                        detail: e.to_string(),
-                    })),
                 }
             }
 
@@ -255,20 +207,9 @@ macro_rules! object {
             pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::ValidationErrors> {
                 $crate::body::field::ToRaw::to_raw(self)
             }
-
-            /// Whether no field is set.
-            fn is_empty(&self) -> bool {
-                true $(&& self.inner.$field.is_none())*
-            }
         }
 
         impl $builder {
-            /// The rules to check against (default [`Policy::Spec`](crate::Policy::Spec)).
-            pub fn policy(mut self, policy: $crate::Policy) -> Self {
-                self.value.policy = policy;
-                self
-            }
-
             $(
                 $(#[doc = $fdoc])*
                 $(#[deprecated = concat!("Zoom deprecated this field: use ", $replacement)])?
@@ -278,29 +219,6 @@ macro_rules! object {
                     self
                 }
             )*
-
-            /// Checks what is left (the builder's policy, the rules between fields) and returns
-            /// the value, or every violation at once.
-            ///
-            /// # Errors
-            ///
-            /// [`ValidationErrors`](crate::ValidationErrors) listing each broken rule with the
-            /// JSON path of its field, in the table's field order (unknown members last), and
-            /// [`Rule::NoFields`](crate::Rule::NoFields) when nothing is set.
-            pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
-                let mut violations = Vec::new();
-                let value = self.check(&mut violations);
-                if value.inner.policy == $crate::Policy::Strict {
-                    $crate::body::field::FieldKind::strict_violations(&value, "", &mut violations);
-                }
-                if violations.is_empty() && value.is_empty() {
-                    violations.push($crate::Violation::new("", $crate::Rule::NoFields));
-                }
-                match $crate::ValidationErrors::from_vec(violations) {
-                    Some(errors) => Err(errors),
-                    None => Ok(value),
-                }
-            }
 
             /// Whether the field with this JSON name was set, validly or not.
             fn is_set(&self, name: &str) -> bool {
@@ -316,10 +234,12 @@ macro_rules! object {
             #[inline]
             fn check(mut self, out: &mut Vec<$crate::Violation>) -> $name {
                 let mut found = ::std::mem::take(&mut self.extra);
+                // A field that requires another has its own name in JSON. A field the caller
+                // set counts as set, valid or not, on either side of the rule.
+                let mut requires = Vec::new();
                 $($(
-                    // A field that requires another has its own name in JSON.
-                    if self.value.$field.is_some() && !self.is_set(stringify!($requires)) {
-                        found.push($crate::Violation::new(
+                    if self.is_set(stringify!($field)) && !self.is_set(stringify!($requires)) {
+                        requires.push($crate::Violation::new(
                             concat!("/", stringify!($field)),
                             $crate::Rule::Requires {
                                 other: concat!("/", stringify!($requires)),
@@ -330,6 +250,8 @@ macro_rules! object {
                 for (name, errors) in self.refused {
                     found.extend(errors.prefixed(&format!("/{name}")));
                 }
+                // After the field's own violations (the sort below keeps this order).
+                found.append(&mut requires);
                 if !found.is_empty() {
                     const NAMES: &[&str] = &[$($crate::body::table::json_name!($($json)? $field)),*];
                     found.sort_by_key(|v| {
@@ -377,16 +299,7 @@ macro_rules! object {
             }
         }
 
-        impl $crate::FieldInput<$name> for $builder {
-            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
-                let mut violations = Vec::new();
-                let value = self.check(&mut violations);
-                match $crate::ValidationErrors::from_vec(violations) {
-                    Some(errors) => Err(errors),
-                    None => Ok(value),
-                }
-            }
-        }
+        $crate::body::table::object!(@build [$($top)?] $name, $builder { $($field)* });
 
         impl $crate::body::field::FieldKind for $name {
             const JSON_TYPE: &'static str = "object";
@@ -394,7 +307,7 @@ macro_rules! object {
             fn from_json(
                 json: $crate::body::json::Json,
             ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                $crate::FieldInput::into_field($builder::read(json))
+                $builder::read(json).build()
             }
 
             fn rule() -> ::std::borrow::Cow<'static, str> {
@@ -473,17 +386,19 @@ macro_rules! object {
             }
         }
 
-        /// Checks a value of the generated type with [`Policy::Spec`](crate::Policy::Spec),
-        /// through the same checks as the JSON intake.
+        /// Checks a value of the generated type through the same checks as the JSON intake
+        /// (and, for a body, with [`Policy::Spec`](crate::Policy::Spec)).
         impl TryFrom<$raw> for $name {
             type Error = $crate::ValidationErrors;
             fn try_from(raw: $raw) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                match ::serde_json::to_value(raw) {
-                    Ok(value) => Self::from_value(&value, $crate::Policy::Spec),
-                    Err(e) => Err($crate::ValidationErrors::here($crate::Rule::InvalidJson {
-                        detail: e.to_string(),
-                    })),
-                }
+                let json = ::serde_json::to_value(raw)
+                    .and_then(|value| $crate::body::json::Json::read(&value))
+                    .map_err(|e| {
+                        $crate::ValidationErrors::here($crate::Rule::InvalidJson {
+                            detail: e.to_string(),
+                        })
+                    })?;
+                $builder::read(json).build()
             }
         }
 
@@ -522,7 +437,9 @@ macro_rules! object {
                     }
                     ordered
                 };
-                let mut map = serializer.serialize_map(None)?;
+                // The number of members up front, for the formats that write it first.
+                let len = 0 $(+ usize::from(self.inner.$field.is_some()))*;
+                let mut map = serializer.serialize_map(Some(len))?;
                 for &(field, name) in &ORDERED {
                     match field {
                         $(Field::$field => {
@@ -536,8 +453,8 @@ macro_rules! object {
             }
         }
 
-        /// Reads any self-describing format through the same checks as
-        /// [`from_value`](Self::from_value), with [`Policy::Spec`](crate::Policy::Spec).
+        /// Reads any self-describing format through the same checks as the JSON intake (and,
+        /// for a body, with [`Policy::Spec`](crate::Policy::Spec)).
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
@@ -546,6 +463,151 @@ macro_rules! object {
                 $builder::read(json)
                     .build()
                     .map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+
+    // The fields of a value and of its builder; a request body's also hold its policy.
+    (@fields [top] $fields:ident { $($field:ident: $kind:ty,)* }) => {
+        /// The fields of the value (and of its builder), and the rules they are checked against.
+        #[derive(Clone, Default, PartialEq)]
+        struct $fields {
+            $($field: Option<$kind>,)*
+            policy: $crate::Policy,
+        }
+    };
+    (@fields [] $fields:ident { $($field:ident: $kind:ty,)* }) => {
+        /// The fields of the value (and of its builder).
+        #[derive(Clone, Default, PartialEq)]
+        struct $fields {
+            $($field: Option<$kind>,)*
+        }
+    };
+
+    // A body's `Debug` shows its policy after its fields.
+    (@debug_policy [top] $s:ident, $fields:expr) => {
+        $s.field("policy", &$fields.policy);
+    };
+    (@debug_policy [] $s:ident, $fields:expr) => {};
+
+    // A request body (`top`): a policy, its warnings, the JSON entry points, and `build`
+    // refusing a body that sets nothing.
+    (@build [top] $name:ident, $builder:ident { $($field:ident)* }) => {
+        impl $name {
+            /// The rules it was checked against.
+            #[must_use]
+            pub fn policy(&self) -> $crate::Policy {
+                self.inner.policy
+            }
+
+            /// What it does that the spec discourages (deprecated fields); it is still sent.
+            #[must_use]
+            pub fn warnings(&self) -> Vec<$crate::Warning> {
+                let mut warnings = Vec::new();
+                $crate::body::field::FieldKind::warnings(self, "", &mut warnings);
+                warnings
+            }
+
+            /// Reads and checks a JSON text (or bytes, as loaded from a file).
+            ///
+            /// Reports every violation with its path: text that is not JSON, a value that is
+            /// not an object, wrong JSON types, unknown members (Zoom silently ignores them, so
+            /// they are refused here), a member given twice, `null` values (a PATCH cannot
+            /// clear a field) and every rule of `policy`.
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
+            pub fn from_json(
+                json: impl AsRef<[u8]>,
+                policy: $crate::Policy,
+            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                match $crate::body::json::Json::parse(json.as_ref()) {
+                    Ok(json) => $builder::read(json).policy(policy).build(),
+                    Err(rule) => Err($crate::ValidationErrors::here(rule)),
+                }
+            }
+
+            /// Checks a parsed JSON value; see [`from_json`](Self::from_json).
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
+            pub fn from_value(
+                value: &::serde_json::Value,
+                policy: $crate::Policy,
+            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                match $crate::body::json::Json::read(value) {
+                    Ok(json) => $builder::read(json).policy(policy).build(),
+                    Err(e) => Err($crate::ValidationErrors::here($crate::Rule::InvalidJson {
+                        detail: e.to_string(),
+                    })),
+                }
+            }
+
+            /// Whether no field is set.
+            fn is_empty(&self) -> bool {
+                true $(&& self.inner.$field.is_none())*
+            }
+        }
+
+        impl $builder {
+            /// The rules to check against (default [`Policy::Spec`](crate::Policy::Spec)).
+            pub fn policy(mut self, policy: $crate::Policy) -> Self {
+                self.value.policy = policy;
+                self
+            }
+
+            /// Checks what is left (the builder's policy, the rules between fields) and returns
+            /// the value, or every violation at once.
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) listing each broken rule with the
+            /// JSON path of its field, in the table's field order (unknown members last), and
+            /// [`Rule::NoFields`](crate::Rule::NoFields) when nothing is set.
+            pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+                let mut violations = Vec::new();
+                let value = self.check(&mut violations);
+                if value.inner.policy == $crate::Policy::Strict {
+                    $crate::body::field::FieldKind::strict_violations(&value, "", &mut violations);
+                }
+                if violations.is_empty() && value.is_empty() {
+                    violations.push($crate::Violation::new("", $crate::Rule::NoFields));
+                }
+                match $crate::ValidationErrors::from_vec(violations) {
+                    Some(errors) => Err(errors),
+                    None => Ok(value),
+                }
+            }
+        }
+    };
+
+    // A nested object: `build` checks its fields (none set is an empty object); the policy of
+    // the body it is set in applies to it there.
+    (@build [] $name:ident, $builder:ident { $($field:ident)* }) => {
+        impl $builder {
+            /// Checks the fields and the rules between them, and returns the value, or every
+            /// violation at once.
+            ///
+            /// # Errors
+            ///
+            /// [`ValidationErrors`](crate::ValidationErrors) listing each broken rule with the
+            /// JSON path of its field in this object, in the table's field order.
+            pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+                let mut violations = Vec::new();
+                let value = self.check(&mut violations);
+                match $crate::ValidationErrors::from_vec(violations) {
+                    Some(errors) => Err(errors),
+                    None => Ok(value),
+                }
+            }
+        }
+
+        /// A builder is set as the field it builds; its violations are reported with the body's.
+        impl $crate::FieldInput<$name> for $builder {
+            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+                self.build()
             }
         }
     };

@@ -40,7 +40,7 @@ object! {
     /// assert_eq!(update.pmi().map(|p| p.get()), Some(2345678901));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub struct UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody {
+    pub struct UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody, top {
         /// User's first name.
         first_name: PersonName = NAME;
         /// User's last name.

@@ -43,7 +43,7 @@ object! {
     /// # let _ = PhoneLabel::Mobile;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub struct UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody {
+    pub struct UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody, top {
         /// User's first name.
         first_name: PersonName = SEED;
         /// User's last name.

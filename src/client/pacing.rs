@@ -76,9 +76,12 @@ impl std::str::FromStr for RateBudget {
             .into_iter()
             .find(|plan| plan.to_string().eq_ignore_ascii_case(s))
             .or_else(|| s.parse().ok().map(RateBudget::PerSecond))
-            .ok_or(UnknownName {
-                what: "rate budget",
-                expected: "free, pro, business, or requests per second (1 or more)",
+            .ok_or_else(|| {
+                UnknownName::new(
+                    "rate budget",
+                    s,
+                    "free, pro, business, or requests per second (1 or more)",
+                )
             })
     }
 }

@@ -1,7 +1,7 @@
 //! The generated layer, exposed on purpose and **unchecked**.
 //!
 //! These are progenitor's types and client for `openapi/user-update.json` (and, in
-//! [`v2025`](self::v2025), for `openapi/user-update-2025.json`), as generated but for the two
+//! [`v2025`], for `openapi/user-update-2025.json`), as generated but for the two
 //! fidelity edits `openapi/README.md` names. They enforce only what the fragment states in schema
 //! keywords (a few maximum lengths and the enums); none of the spec's prose rules (10-digit PMI,
 //! 6–10 digit host key, timezone IDs, name rules, …) are checked here, and their `Debug` shows

@@ -3,7 +3,8 @@
 //!
 //! - `value()` is what goes on the wire: the spec's string or integer;
 //! - `name()` is a lowercase name for people and command lines;
-//! - `FromStr` and `Display` use the wire value written as text (`"101"`, `"2"`);
+//! - `FromStr`, `TryFrom<&str>`, `TryFrom<String>` and `Display` use the wire value written as
+//!   text (`"101"`, `"2"`);
 //! - `from_value` takes the wire value, `from_name` a name or the wire value;
 //! - `ALL` lists every value an update may send, in the spec's order;
 //! - `Serialize`/`Deserialize` use the wire value, through the same check.
@@ -99,6 +100,13 @@ macro_rules! enum_type {
             }
         }
 
+        impl TryFrom<String> for $name {
+            type Error = $crate::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+                s.parse()
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
@@ -189,6 +197,12 @@ macro_rules! enum_type {
         impl $crate::FieldInput<$name> for &str {
             fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
                 $name::from_value(self).map_err($crate::ValidationErrors::here)
+            }
+        }
+
+        impl $crate::FieldInput<$name> for String {
+            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+                $name::from_value(&self).map_err($crate::ValidationErrors::here)
             }
         }
     };

@@ -6,6 +6,9 @@ use crate::types::string_type::string_type;
 
 /// A host key: a number of 6 to 10 ASCII digits, kept as text (leading zeros matter).
 ///
+/// A host key is a credential: it has no `Display` and its `Debug` is redacted, so it cannot
+/// reach a message or a log by accident; [`as_str`](Self::as_str) reads it.
+///
 /// ```
 /// use zoom_user_update::HostKey;
 ///
@@ -13,7 +16,14 @@ use crate::types::string_type::string_type;
 /// assert_eq!(key.as_str(), "012345");
 /// assert!("12345".parse::<HostKey>().is_err()); // 5 digits
 /// assert!("12 345 6".parse::<HostKey>().is_err()); // not digits only
+/// assert_eq!(format!("{key:?}"), "HostKey(<redacted>)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// ```compile_fail
+/// # use zoom_user_update::HostKey;
+/// let key: HostKey = "482915".parse().unwrap();
+/// println!("{key}"); // no `Display`: a host key is not printed
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct HostKey(String);
@@ -47,7 +57,7 @@ impl std::fmt::Debug for HostKey {
     }
 }
 
-string_type!(HostKey, owned);
+string_type!(HostKey, owned, secret);
 text_field!(HostKey, "6 to 10 ASCII digits", max 10);
 
 /// `Policy::Strict`'s rule for a host key.

@@ -1,7 +1,10 @@
 //! `List`: an array field with the spec's maximum number of items.
 
 use std::borrow::Cow;
-use std::ops::Deref;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 
 use crate::body::field::{FieldKind, ToRaw};
 use crate::body::json::Json;
@@ -9,11 +12,26 @@ use crate::spec::FieldRule;
 use crate::{FieldInput, Rule, ValidationErrors, Violation, Warning};
 
 /// The items of an array field, at most `MAX` of them (the spec's `maxItems`), each checked by
-/// its own type. An empty list is a value like any other: it is sent as `[]`, which is how a
-/// PATCH clears a list.
+/// its own type. An empty list (the [`Default`]) is a value like any other: it is sent as `[]`,
+/// which is how a PATCH clears a list.
 ///
 /// Set one from a `Vec` or an array of items or of their builders; a violation of an item
-/// carries the item's index in its path (`/phone_numbers/1/code`).
+/// carries the item's index in its path (`/phone_numbers/1/code`), and a list that is too long
+/// reports that and the violations of its items.
+///
+/// ```
+/// use zoom_user_update::v2025::{PhoneLabel, PhoneNumber, UserUpdate};
+///
+/// let update = UserUpdate::builder()
+///     .phone_numbers([PhoneNumber::builder().number("5550100").label(PhoneLabel::Mobile)])
+///     .build()?;
+/// let phones = update.phone_numbers().expect("set");
+/// assert_eq!(phones.len(), 1);
+/// for phone in phones {
+///     assert_eq!(phone.label(), Some(&PhoneLabel::Mobile));
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct List<T, const MAX: usize>(Vec<T>);
 
@@ -24,13 +42,9 @@ impl<T, const MAX: usize> List<T, MAX> {
     ///
     /// [`Rule::TooManyItems`] past `MAX`.
     pub fn new(items: Vec<T>) -> Result<Self, Rule> {
-        if items.len() > MAX {
-            Err(Rule::TooManyItems {
-                max: MAX,
-                actual: items.len(),
-            })
-        } else {
-            Ok(Self(items))
+        match too_many::<MAX>(items.len()) {
+            Some(rule) => Err(rule),
+            None => Ok(Self(items)),
         }
     }
 
@@ -40,6 +54,23 @@ impl<T, const MAX: usize> List<T, MAX> {
         &self.0
     }
 
+    /// The items, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// The number of items.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the list has no items (sent as `[]`: it clears the list).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The items, owned.
     #[must_use]
     pub fn into_vec(self) -> Vec<T> {
@@ -47,11 +78,10 @@ impl<T, const MAX: usize> List<T, MAX> {
     }
 }
 
-/// A list reads as the slice of its items.
-impl<T, const MAX: usize> Deref for List<T, MAX> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        &self.0
+/// The empty list, which clears the field it is sent in.
+impl<T, const MAX: usize> Default for List<T, MAX> {
+    fn default() -> Self {
+        Self(Vec::new())
     }
 }
 
@@ -63,19 +93,67 @@ impl<'a, T, const MAX: usize> IntoIterator for &'a List<T, MAX> {
     }
 }
 
+impl<T, const MAX: usize> IntoIterator for List<T, MAX> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
 impl<T: serde::Serialize, const MAX: usize> serde::Serialize for List<T, MAX> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
     }
 }
 
-/// Each item's result, the violations of the items prefixed with their index, then the number
-/// of items.
+/// Reads the items through their own `Deserialize`, and at most `MAX` of them: the items past
+/// `MAX` are skipped, not kept, and counted for the error ([`Rule::TooManyItems`]).
+impl<'de, T: serde::Deserialize<'de>, const MAX: usize> serde::Deserialize<'de> for List<T, MAX> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Items<T, const MAX: usize>(PhantomData<T>);
+
+        impl<'de, T: serde::Deserialize<'de>, const MAX: usize> Visitor<'de> for Items<T, MAX> {
+            type Value = List<T, MAX>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "an array of at most {MAX} items")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX));
+                while items.len() < MAX {
+                    match seq.next_element()? {
+                        Some(item) => items.push(item),
+                        None => return Ok(List(items)),
+                    }
+                }
+                let mut actual = MAX;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    actual += 1;
+                }
+                match too_many::<MAX>(actual) {
+                    Some(rule) => Err(de::Error::custom(rule)),
+                    None => Ok(List(items)),
+                }
+            }
+        }
+
+        deserializer.deserialize_seq(Items(PhantomData))
+    }
+}
+
+/// The violations of a list of `len` items: too many of them (at the list's own path), then
+/// those of each item, prefixed with its index. Every item is checked, however many there are.
 fn collect<T, const MAX: usize>(
+    len: usize,
     items: impl Iterator<Item = Result<T, ValidationErrors>>,
 ) -> Result<List<T, MAX>, ValidationErrors> {
-    let mut list = Vec::new();
     let mut violations = Vec::new();
+    if let Some(rule) = too_many::<MAX>(len) {
+        violations.push(Violation::new("", rule));
+    }
+    let mut list = Vec::with_capacity(len.min(MAX));
     for (index, item) in items.enumerate() {
         match item {
             Ok(item) => list.push(item),
@@ -84,36 +162,28 @@ fn collect<T, const MAX: usize>(
     }
     match ValidationErrors::from_vec(violations) {
         Some(errors) => Err(errors),
-        None => List::new(list).map_err(ValidationErrors::here),
+        None => Ok(List(list)),
     }
 }
 
 impl<T, B: FieldInput<T>, const MAX: usize> FieldInput<List<T, MAX>> for Vec<B> {
     fn into_field(self) -> Result<List<T, MAX>, ValidationErrors> {
-        let len = self.len();
-        too_many::<MAX>(len)?;
-        collect(self.into_iter().map(FieldInput::into_field))
+        collect(self.len(), self.into_iter().map(FieldInput::into_field))
     }
 }
 
 impl<T, B: FieldInput<T>, const N: usize, const MAX: usize> FieldInput<List<T, MAX>> for [B; N] {
     fn into_field(self) -> Result<List<T, MAX>, ValidationErrors> {
-        too_many::<MAX>(N)?;
-        collect(self.into_iter().map(FieldInput::into_field))
+        collect(N, self.into_iter().map(FieldInput::into_field))
     }
 }
 
-/// The count is checked before the items, so a list that is too long says so even when its
-/// items are valid.
-fn too_many<const MAX: usize>(len: usize) -> Result<(), ValidationErrors> {
-    if len > MAX {
-        Err(ValidationErrors::here(Rule::TooManyItems {
-            max: MAX,
-            actual: len,
-        }))
-    } else {
-        Ok(())
-    }
+/// The rule a list of `len` items breaks, if it has more than `MAX`.
+fn too_many<const MAX: usize>(len: usize) -> Option<Rule> {
+    (len > MAX).then_some(Rule::TooManyItems {
+        max: MAX,
+        actual: len,
+    })
 }
 
 impl<T: FieldKind, const MAX: usize> FieldKind for List<T, MAX> {
@@ -124,8 +194,7 @@ impl<T: FieldKind, const MAX: usize> FieldKind for List<T, MAX> {
             Json::Array(items) => items,
             other => return Err(ValidationErrors::here(other.wrong("array"))),
         };
-        too_many::<MAX>(items.len())?;
-        collect(items.into_iter().map(T::from_json))
+        collect(items.len(), items.into_iter().map(T::from_json))
     }
 
     fn rule() -> Cow<'static, str> {

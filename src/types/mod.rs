@@ -1,7 +1,8 @@
 //! The validated types: one per rule the spec states in prose or as a list of values. Each
 //! parses, never just validates: a value of the type passed its rule, and every conversion
 //! (`FromStr`, `TryFrom`, `Deserialize`, the builder's setters, the JSON intake) goes through
-//! the same check.
+//! the same check. Beside them, [`UnknownName`](crate::UnknownName), the error of a setting
+//! parsed from its name.
 
 mod about_me;
 mod calling_code;
@@ -18,6 +19,7 @@ pub(crate) mod pmi;
 pub(crate) mod string_type;
 pub(crate) mod text;
 mod time_zone;
+mod unknown_name;
 mod user_id;
 mod user_type;
 pub(crate) mod v2025;
@@ -36,5 +38,6 @@ pub use person_name::PersonName;
 pub use pmi::Pmi;
 pub use text::Text;
 pub use time_zone::TimeZone;
+pub use unknown_name::UnknownName;
 pub use user_id::UserId;
 pub use user_type::UserType;

@@ -3,14 +3,38 @@
 
 /// Implements `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Display`, `AsRef<str>`,
 /// `Serialize` (as the string) and `Deserialize` (through the same check).
+///
+/// A `secret` type (`string_type!(HostKey, owned, secret)`) has no `Display`, so that it cannot
+/// reach a message or a log by accident: `as_str()` is the one way to read it, and its `Debug`
+/// is its own (redacted).
 macro_rules! string_type {
     // A type that owns its text: `fn check(&str) -> Result<(), Rule>` decides, and an owned
     // `String` is kept as it is (no copy).
     ($ty:ident, owned) => {
         $crate::types::string_type::string_type!(@[] $ty, owned);
     };
+    // The same for a secret, without `Display`.
+    ($ty:ident, owned, secret) => {
+        $crate::types::string_type::string_type!(@owned [] $ty);
+    };
     // The same for a generic type: `string_type!(@[const MAX: usize] Text<MAX>, owned)`.
     (@[$($gen:tt)*] $ty:ty, owned) => {
+        $crate::types::string_type::string_type!(@owned [$($gen)*] $ty);
+        $crate::types::string_type::string_type!(@display [$($gen)*] $ty);
+    };
+    // A type with `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
+    ($ty:ident) => {
+        impl ::std::convert::TryFrom<String> for $ty {
+            type Error = $crate::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+                Self::parse(&s)
+            }
+        }
+
+        $crate::types::string_type::string_type!(@common [] $ty);
+        $crate::types::string_type::string_type!(@display [] $ty);
+    };
+    (@owned [$($gen:tt)*] $ty:ty) => {
         impl<$($gen)*> $ty {
             /// Parses the text (see the type's documentation for the rules).
             ///
@@ -49,16 +73,12 @@ macro_rules! string_type {
 
         $crate::types::string_type::string_type!(@common [$($gen)*] $ty);
     };
-    // A type with `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
-    ($ty:ident) => {
-        impl ::std::convert::TryFrom<String> for $ty {
-            type Error = $crate::Rule;
-            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
-                Self::parse(&s)
+    (@display [$($gen:tt)*] $ty:ty) => {
+        impl<$($gen)*> ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
-
-        $crate::types::string_type::string_type!(@common [] $ty);
     };
     (@common [$($gen:tt)*] $ty:ty) => {
         impl<$($gen)*> ::std::str::FromStr for $ty {
@@ -72,12 +92,6 @@ macro_rules! string_type {
             type Error = $crate::Rule;
             fn try_from(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
                 Self::parse(s)
-            }
-        }
-
-        impl<$($gen)*> ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
             }
         }
 

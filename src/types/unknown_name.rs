@@ -1,0 +1,74 @@
+//! `UnknownName`: the error of parsing a setting by its name ([`Policy`](crate::Policy),
+//! [`RateBudget`](crate::RateBudget), [`Edition`](crate::spec::Edition)).
+
+use std::fmt;
+
+use crate::Escaped;
+
+/// How many characters of the given text are kept and shown: enough to recognise a typo, and a
+/// bound on what a message repeats of a user's input.
+const SHOWN: usize = 32;
+
+/// A name that [`FromStr`](std::str::FromStr) of a setting ([`Policy`](crate::Policy),
+/// [`RateBudget`](crate::RateBudget), [`Edition`](crate::spec::Edition)) does not know.
+///
+/// The message quotes what was given: its first 32 characters, [`Escaped`], so that it stays one
+/// honest line whatever the input.
+///
+/// ```
+/// use zoom_user_update::Policy;
+///
+/// let error = "lenient".parse::<Policy>().unwrap_err();
+/// assert_eq!(error.to_string(), r#"unknown policy "lenient": expected one of spec, strict"#);
+/// assert_eq!(error.given(), "lenient");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    what: &'static str,
+    given: String,
+    truncated: bool,
+    expected: &'static str,
+}
+
+impl UnknownName {
+    /// `given` is not a name of `what`; `expected` lists the names that are.
+    pub(crate) fn new(what: &'static str, given: &str, expected: &'static str) -> Self {
+        let kept = given
+            .char_indices()
+            .nth(SHOWN)
+            .map_or(given.len(), |(at, _)| at);
+        Self {
+            what,
+            given: given[..kept].to_owned(),
+            truncated: kept < given.len(),
+            expected,
+        }
+    }
+
+    /// What kind of setting it is (`policy`, `rate budget`, `edition`).
+    #[must_use]
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// What was given: its first 32 characters, as given.
+    #[must_use]
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cut = if self.truncated { "…" } else { "" };
+        write!(
+            f,
+            "unknown {} \"{}{cut}\": expected one of {}",
+            self.what,
+            Escaped(&self.given),
+            self.expected
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}
