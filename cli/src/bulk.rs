@@ -25,7 +25,7 @@ use zoom_user_update::{
 
 use crate::common::{
     ConnectionArgs, EditionArg, Failure, PolicyArg, auth, build_client, describe, say, strip_bom,
-    violation_line,
+    unsupported, violation_line,
 };
 
 #[derive(Debug, clap::Args)]
@@ -184,8 +184,9 @@ struct Tally {
 
 pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     match args.edition.edition {
+        Edition::V2021 => run_edition::<UserUpdate>(args).await,
         Edition::V2025 => run_edition::<v2025::UserUpdate>(args).await,
-        _ => run_edition::<UserUpdate>(args).await,
+        edition => Err(unsupported(edition)),
     }
 }
 
@@ -293,16 +294,22 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
         .concurrency(usize::from(args.concurrency));
 
     // Ctrl-C: nothing new is sent, the requests in flight finish; a second one exits at once.
+    // One listener, set up here before anything is sent, hears both: a Ctrl-C is not lost
+    // (nor does it kill the process) because a listener was not in place yet.
     let canceller = run.canceller();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!("interrupted: waiting for the requests in flight (Ctrl-C again to quit now)");
-            canceller.cancel();
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(130);
+    if let Ok(mut interrupts) = interrupts() {
+        tokio::spawn(async move {
+            if interrupts.recv().await.is_some() {
+                canceller.cancel();
+                eprintln!(
+                    "interrupted: waiting for the requests in flight (Ctrl-C again to quit now)"
+                );
+                if interrupts.recv().await.is_some() {
+                    std::process::exit(130);
+                }
             }
-        }
-    });
+        });
+    }
 
     let progress = Progress::new(total);
     progress.tick(&tally);
@@ -348,6 +355,18 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A listener of Ctrl-C (SIGINT), in place from now on.
+#[cfg(unix)]
+fn interrupts() -> std::io::Result<tokio::signal::unix::Signal> {
+    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+}
+
+/// A listener of Ctrl-C, in place from now on.
+#[cfg(windows)]
+fn interrupts() -> std::io::Result<tokio::signal::windows::CtrlC> {
+    tokio::signal::windows::ctrl_c()
 }
 
 /// Non-blank lines of a file, one at a time.

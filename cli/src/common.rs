@@ -41,6 +41,12 @@ pub enum Failure {
     Failed(String),
 }
 
+/// The failure for an edition this tool has no path for. [`Edition`] is non-exhaustive: an
+/// edition a newer library adds is refused, never sent or checked as another edition's body.
+pub fn unsupported(edition: Edition) -> Failure {
+    Failure::Usage(format!("edition {edition} is not supported by this tool"))
+}
+
 /// Reads a whole file, or standard input for `-` or no path. Strips a UTF-8 byte order mark.
 pub fn read_input(path: Option<&Path>) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();

@@ -8,19 +8,22 @@ use serde_json::{Map, Value};
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::spec::{self, Edition, FieldRule};
 use zoom_user_update::{
-    Client, Policy, Update, UpdateUserRequest, UserId, UserUpdate, ValidationErrors, Warning, v2025,
+    Client, Rule, Update, UpdateUserRequest, UserId, UserUpdate, ValidationErrors, Warning, v2025,
 };
 
 use crate::common::{
     ConnectionArgs, EditionArg, Failure, PolicyArg, auth, build_client, describe, read_input, say,
-    violation_line,
+    shown, unsupported, violation_line,
 };
+use crate::validate;
 
 #[derive(Debug, clap::Args)]
 pub struct UpdateArgs {
     /// The user: `me`, an email address or a Zoom user ID.
     user_id: String,
-    /// The body as a JSON file (`-` for standard input); flags below override its fields.
+    /// The body as a JSON file (`-` for standard input), checked as `validate` checks it (but
+    /// for a file that sets nothing, or one field of a pair, which flags may complete); flags
+    /// below override its fields.
     #[arg(long)]
     body: Option<PathBuf>,
     /// The login type query parameter: the spec value or a name (2021: 0, 1, 99, 100, 101 or facebook, google, api, zoom, sso; 2025: 0, 1, 11, 21, 23, 24, 27, 97, 98, 99, 100, 101 or their names).
@@ -175,16 +178,40 @@ impl FieldArgs {
 pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
     let edition = args.edition.edition;
-    let mut body = match &args.body {
+    // The file goes through the intake on its own, as `validate` reads it: a field given
+    // twice (which a `serde_json::Value` would keep the last of) or any other violation of the
+    // file refuses the update, whatever the flags say. Only what the flags can complete is
+    // left to the check of the merged body: a file that sets nothing, or one field of a pair.
+    let (mut body, file_errors) = match &args.body {
         Some(path) => {
             let bytes = read_input(Some(path))?;
-            match serde_json::from_slice::<Value>(&bytes) {
-                Ok(Value::Object(map)) => map,
-                // Not an object, or not JSON: the intake reports it with the rule it breaks.
-                _ => return invalid(check(edition, &bytes, policy).err()),
+            let completable = |errors: &ValidationErrors| {
+                errors
+                    .iter()
+                    .all(|v| matches!(v.rule(), Rule::NoFields | Rule::Requires { .. }))
+            };
+            match validate::checker(edition)?(&bytes, policy)
+                .map(drop)
+                .or_else(|errors| {
+                    if completable(&errors) {
+                        Ok(())
+                    } else {
+                        Err(errors)
+                    }
+                }) {
+                Ok(()) => match serde_json::from_slice::<Value>(&bytes) {
+                    Ok(Value::Object(map)) => (map, None),
+                    _ => {
+                        return Err(Failure::Failed(format!(
+                            "{}: the body the intake accepted does not read as a JSON object",
+                            shown(Some(path))
+                        )));
+                    }
+                },
+                Err(errors) => (Map::new(), Some(errors)),
             }
         }
-        None => Map::new(),
+        None => (Map::new(), None),
     };
     std::mem::take(&mut args.fields).apply(edition, &mut body)?;
     let body = Value::Object(body);
@@ -195,7 +222,10 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
                 .as_deref()
                 .map(v2025::LoginType::from_name)
                 .transpose();
-            let update = v2025::UserUpdate::from_value(&body, policy);
+            let update = match file_errors {
+                Some(errors) => Err(errors),
+                None => v2025::UserUpdate::from_value(&body, policy),
+            };
             let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
             let remove = args.remove_tsp_credentials;
             let prepared = prepare(&args.user_id, login_type, update, warnings)?;
@@ -211,7 +241,7 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
             })
             .await
         }
-        _ => {
+        Edition::V2021 => {
             if args.remove_tsp_credentials.is_some() {
                 return Err(Failure::Usage(
                     "--remove-tsp-credentials is a parameter of the 2025 edition".into(),
@@ -222,7 +252,10 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
                 .as_deref()
                 .map(zoom_user_update::LoginType::from_name)
                 .transpose();
-            let update = UserUpdate::from_value(&body, policy);
+            let update = match file_errors {
+                Some(errors) => Err(errors),
+                None => UserUpdate::from_value(&body, policy),
+            };
             let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
             let prepared = prepare(&args.user_id, login_type, update, warnings)?;
             send(&args, prepared, |client, (user_id, update, login_type)| {
@@ -234,14 +267,7 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
             })
             .await
         }
-    }
-}
-
-/// The violations of a JSON body of `edition`.
-fn check(edition: Edition, body: &[u8], policy: Policy) -> Result<(), ValidationErrors> {
-    match edition {
-        Edition::V2025 => v2025::UserUpdate::from_json(body, policy).map(drop),
-        _ => UserUpdate::from_json(body, policy).map(drop),
+        _ => Err(unsupported(edition)),
     }
 }
 

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use zoom_user_update::spec::Edition;
 use zoom_user_update::{Policy, UserUpdate, ValidationErrors, Warning, v2025};
 
-use crate::common::{EditionArg, Failure, PolicyArg, shown, strip_bom, violation_line};
+use crate::common::{
+    EditionArg, Failure, PolicyArg, shown, strip_bom, unsupported, violation_line,
+};
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
@@ -27,6 +29,7 @@ pub struct ValidateArgs {
 
 pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
+    let check = checker(args.edition.edition)?;
     let path = args
         .file
         .as_deref()
@@ -44,7 +47,7 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let mut report =
         |line: Option<usize>, body: &[u8], out: &mut dyn Write| -> std::io::Result<()> {
             count += 1;
-            let result = check(args.edition.edition, body, policy);
+            let result = check(body, policy);
             if result.is_err() {
                 invalid += 1;
             }
@@ -80,15 +83,23 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-/// The warnings of a valid body of the edition, or its violations.
-pub fn check(
-    edition: Edition,
-    body: &[u8],
-    policy: Policy,
-) -> Result<Vec<Warning>, ValidationErrors> {
+/// The intake of a JSON body: the warnings of a valid body, or its violations.
+pub type Check = fn(&[u8], Policy) -> Result<Vec<Warning>, ValidationErrors>;
+
+/// The intake of `edition`'s bodies (`update --body` reads its file through it too).
+///
+/// # Errors
+///
+/// A usage error for an edition this tool does not know.
+pub fn checker(edition: Edition) -> Result<Check, Failure> {
     match edition {
-        Edition::V2025 => v2025::UserUpdate::from_json(body, policy).map(|u| u.warnings()),
-        _ => UserUpdate::from_json(body, policy).map(|u| u.warnings()),
+        Edition::V2021 => {
+            Ok(|body, policy| UserUpdate::from_json(body, policy).map(|u| u.warnings()))
+        }
+        Edition::V2025 => {
+            Ok(|body, policy| v2025::UserUpdate::from_json(body, policy).map(|u| u.warnings()))
+        }
+        _ => Err(unsupported(edition)),
     }
 }
 

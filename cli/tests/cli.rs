@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use zoom_user_update::mock::{Fault, MockZoom};
+use zoom_user_update::spec::Edition;
 
 const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
 
@@ -286,6 +287,196 @@ async fn update_against_a_server_reports_success_and_zoom_errors() {
     );
 }
 
+/// The same field twice in a body file, for each edition (in 2025 inside a list item).
+const BODIES_WITH_A_FIELD_TWICE: [(&str, &str); 2] = [
+    ("2021", r#"{"dept": "a", "dept": "b"}"#),
+    (
+        "2025",
+        r#"{"dept": "x", "phone_numbers": [{"number": "1", "number": "2"}]}"#,
+    ),
+];
+
+#[test]
+fn a_body_file_is_refused_as_validate_refuses_it_even_with_dry_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for (edition, body) in BODIES_WITH_A_FIELD_TWICE {
+        let file = dir.path().join(format!("body-{edition}.json"));
+        std::fs::write(&file, body).unwrap();
+        let validated = cli()
+            .args(["validate", "--edition", edition])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(validated.status.code(), Some(1), "{edition}");
+        let expected: String = text(&validated.stdout)
+            .lines()
+            .map(|line| format!("error: {line}\n"))
+            .collect();
+        assert!(
+            expected.contains("(duplicate_field)"),
+            "{edition}: {expected}"
+        );
+
+        // A flag over the field given twice does not make the file valid either.
+        for flags in [&[][..], &["--dept", "Ops"][..]] {
+            let out = cli()
+                .args(["update", "me", "--dry-run", "--edition", edition])
+                .args(flags)
+                .arg("--body")
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{edition} {flags:?}: {}",
+                text(&out.stdout)
+            );
+            assert_eq!(text(&out.stdout), "", "{edition} {flags:?}: no request");
+            assert_eq!(text(&out.stderr), expected, "{edition} {flags:?}");
+        }
+    }
+}
+
+/// What flags can complete is left to the check of the merged body: a file that sets nothing,
+/// or one field of a pair.
+#[test]
+fn flags_may_complete_a_body_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for (body, flags, sent) in [
+        ("{}", &["--dept", "Ops"][..], r#""dept": "Ops""#),
+        (
+            r#"{"phone_number": "5550100"}"#,
+            &["--phone-country", "GB"][..],
+            r#""phone_country": "GB""#,
+        ),
+    ] {
+        let file = dir.path().join("body.json");
+        std::fs::write(&file, body).unwrap();
+        let out = cli()
+            .args(["update", "me", "--dry-run"])
+            .args(flags)
+            .arg("--body")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{body}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stdout).contains(sent),
+            "{body}: {}",
+            text(&out.stdout)
+        );
+        // Without the flags, the merged body is refused for what the file lacks.
+        let alone = cli()
+            .args(["update", "me", "--dry-run", "--body"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(alone.status.code(), Some(1), "{body}");
+        assert_eq!(text(&alone.stdout), "", "{body}: no request");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_body_with_a_field_given_twice_sends_nothing() {
+    let zoom = MockZoom::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let update = |edition: &str, body: &str| {
+        let mut cmd = cli();
+        cmd.env("ZOOM_ACCESS_TOKEN", MockZoom::ACCESS_TOKEN)
+            .args(["update", "me", "--edition", edition, "--company", "Acme"])
+            .arg("--base-url")
+            .arg(zoom.base_url())
+            .arg("--body")
+            .arg(body);
+        cmd
+    };
+    for (edition, body) in BODIES_WITH_A_FIELD_TWICE {
+        let file = dir.path().join(format!("body-{edition}.json"));
+        std::fs::write(&file, body).unwrap();
+        let out = output(update(edition, file.to_str().unwrap())).await;
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{edition}: {}",
+            text(&out.stderr)
+        );
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{edition}: {stderr}");
+        assert!(
+            stderr.ends_with("(duplicate_field)\n"),
+            "{edition}: {stderr}"
+        );
+
+        let cmd = update(edition, "-");
+        let out = tokio::task::spawn_blocking(move || run_with_stdin(cmd, body))
+            .await
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{edition}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("(duplicate_field)"),
+            "{edition}: {}",
+            text(&out.stderr)
+        );
+    }
+    assert!(zoom.api_requests().is_empty(), "nothing was sent");
+    assert_eq!(zoom.user("me").unwrap()["company"], Value::Null);
+
+    // The same run with the field once is sent: the refusals above are the intake's.
+    let file = dir.path().join("once.json");
+    std::fs::write(&file, r#"{"dept": "b"}"#).unwrap();
+    let out = output(update("2021", file.to_str().unwrap())).await;
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(zoom.api_requests().len(), 1);
+    let me = zoom.user("me").unwrap();
+    assert_eq!((&me["dept"], &me["company"]), (&json!("b"), &json!("Acme")));
+}
+
+/// `Edition` is non-exhaustive, and the tool refuses an edition it has no path for rather than
+/// treat it as another: every edition the library lists must have one in each command.
+#[test]
+fn every_edition_of_the_library_has_a_path_in_each_command() {
+    fn succeeds(cmd: &mut Command) {
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd:?}: {}", text(&out.stderr));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let body = dir.path().join("body.json");
+    std::fs::write(&body, r#"{"dept": "x"}"#).unwrap();
+    let lines = dir.path().join("in.jsonl");
+    std::fs::write(&lines, r#"{"user_id": "u1", "body": {"dept": "x"}}"#).unwrap();
+    for edition in Edition::ALL {
+        let name = edition.name();
+        let report = dir.path().join(format!("report-{name}.jsonl"));
+        succeeds(cli().args(["validate", "--edition", name]).arg(&body));
+        succeeds(cli().args([
+            "update",
+            "me",
+            "--dry-run",
+            "--dept",
+            "x",
+            "--edition",
+            name,
+        ]));
+        succeeds(
+            cli()
+                .args(["update", "me", "--dry-run", "--edition", name, "--body"])
+                .arg(&body),
+        );
+        succeeds(
+            cli()
+                .args(["bulk", "--mock", "--edition", name, "--report"])
+                .arg(&report)
+                .arg(&lines),
+        );
+    }
+}
+
 /// `bulk INPUT --report REPORT ARGS…` against the fake, with its static token.
 fn bulk(zoom: &MockZoom, input: &Path, report: &Path, args: &[&str]) -> Command {
     let mut cmd = cli();
@@ -404,8 +595,15 @@ async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Interrupt once some lines are done (the run takes about 3 s at 100/s).
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    // Interrupt once more than 20 lines are done (the run takes about 3 s at 100/s); the
+    // report's complete lines are counted, however slow the machine.
+    let started = std::time::Instant::now();
+    while std::fs::read(&report_path).map_or(0, |done| done.iter().filter(|b| **b == b'\n').count())
+        <= 20
+    {
+        assert!(started.elapsed() < Duration::from_secs(60), "no progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
