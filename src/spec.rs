@@ -109,8 +109,17 @@ impl std::str::FromStr for Edition {
     }
 }
 
-const SEED: &str = "Zoom reference page (seed)";
-const SPEC_2025: &str = "Zoom User API spec, 2025";
+// Where a rule comes from, as the rule rows and the README's tables name it.
+/// The reference page for the operation (the seed of this crate).
+pub(crate) const SEED: &str = "Zoom reference page (seed)";
+/// Zoom's Swagger 2.0 spec of August 2021, where the reference page is silent.
+pub(crate) const SPEC_2021: &str = "Zoom Swagger 2.0 spec, 2021";
+/// Both: the reference page's rule and the 2021 spec's maximum length.
+pub(crate) const SEED_AND_SPEC_2021_NAME: &str = "seed (Chinese characters), 2021 spec (64)";
+/// Zoom's User API spec of March 2025 (`openapi/user-update-2025.json`).
+pub(crate) const SPEC_2025: &str = "Zoom User API spec, 2025";
+/// A rule of the reference page that the 2025 spec keeps (in its prose or a keyword).
+pub(crate) const SEED_KEPT_2025: &str = "Zoom reference page (seed), kept in 2025";
 
 /// The `{userId}` row, the same in both editions.
 fn user_id_row(source: &'static str) -> FieldRule {

@@ -484,3 +484,16 @@ fn rule_codes_are_snake_case_and_messages_lowercase() {
         );
     }
 }
+
+#[test]
+fn each_body_type_names_its_edition() {
+    use zoom_user_update::Update;
+    assert_eq!(
+        <zoom_user_update::UserUpdate as Update>::EDITION,
+        Edition::V2021
+    );
+    assert_eq!(
+        <zoom_user_update::v2025::UserUpdate as Update>::EDITION,
+        Edition::V2025
+    );
+}

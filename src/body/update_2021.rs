@@ -8,12 +8,7 @@ use crate::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
 use crate::types::{host_key, pmi};
 use crate::{CallingCode, CountryId, Email, HostKey, PersonName, Pmi, Text, TimeZone, UserType};
 
-/// The reference page for the operation (the seed of this crate).
-const SEED: &str = "Zoom reference page (seed)";
-/// Zoom's Swagger 2.0 spec of August 2021, where the reference page is silent.
-const SPEC_2021: &str = "Zoom Swagger 2.0 spec, 2021";
-/// Both: the reference page's rule and the 2021 spec's maximum length.
-const NAME: &str = "seed (Chinese characters), 2021 spec (64)";
+use crate::spec::{SEED, SEED_AND_SPEC_2021_NAME as NAME, SPEC_2021};
 
 object! {
     /// A validated user update: every field it holds passed every rule of its

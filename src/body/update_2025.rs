@@ -15,10 +15,7 @@ use crate::{
     Pmi, Text, TimeZone,
 };
 
-/// Zoom's User API spec of March 2025 (`openapi/user-update-2025.json`).
-const SPEC_2025: &str = "Zoom User API spec, 2025";
-/// A rule of the reference page that the 2025 spec keeps (in its prose or a keyword).
-const SEED: &str = "Zoom reference page (seed), kept in 2025";
+use crate::spec::{SEED_KEPT_2025 as SEED, SPEC_2025};
 
 object! {
     /// A validated user update for Zoom's current spec (2025): every field it holds passed

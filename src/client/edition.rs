@@ -20,6 +20,10 @@ pub(crate) use sealed::Query;
 pub trait Update: sealed::Edition + Clone + Send + Sync + 'static {
     /// The `login_type` query parameter of this surface.
     type LoginType: Copy + std::fmt::Debug + std::fmt::Display + Send + Sync + 'static;
+
+    /// The edition of Zoom's spec this body follows (its rule rows are
+    /// [`spec::field_rules(Self::EDITION)`](crate::spec::field_rules)).
+    const EDITION: crate::spec::Edition;
 }
 
 pub(crate) mod sealed {
@@ -69,6 +73,7 @@ pub(crate) mod sealed {
 
 impl Update for UserUpdate {
     type LoginType = LoginType;
+    const EDITION: crate::spec::Edition = crate::spec::Edition::V2021;
 }
 
 impl sealed::Edition for UserUpdate {
@@ -107,6 +112,7 @@ impl sealed::Edition for UserUpdate {
 
 impl Update for v2025::UserUpdate {
     type LoginType = v2025::LoginType;
+    const EDITION: crate::spec::Edition = crate::spec::Edition::V2025;
 }
 
 impl sealed::Edition for v2025::UserUpdate {
