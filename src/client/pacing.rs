@@ -166,6 +166,9 @@ pub(crate) enum Said {
 const WINDOW: Duration = Duration::from_secs(1);
 /// How far back the trend of the others' use is measured.
 const TREND: Duration = Duration::from_millis(400);
+/// How late a turn may be taken and still keep the schedule: half the budget's headroom of
+/// 20 ms a second.
+const LATE: Duration = Duration::from_millis(10);
 /// How fast the pace climbs without Zoom's numbers: this share of the budget per second.
 const RISE_PER_SECOND: f64 = 0.1;
 
@@ -289,10 +292,13 @@ impl Pacer {
     }
 
     /// Waits for this request's turn. A waiter that is dropped (its run stopped) gives up its
-    /// place without moving the schedule. A turn taken more than a quarter interval late (a
-    /// stalled runtime) moves the schedule to when it was taken, so the next request still
-    /// waits at least three quarters of an interval; a lesser lateness (timer rounding) does
-    /// not, so it never accumulates.
+    /// place without moving the schedule.
+    ///
+    /// The schedule's times are kept, not the times the turns were taken, so timer rounding
+    /// (tokio's timer counts milliseconds) never accumulates. A turn taken up to [`LATE`]
+    /// after its time fits in the budget's 2 % headroom (20 ms a second); one taken later (a
+    /// stalled runtime) moves the schedule to when it was taken, so the requests after a stall
+    /// do not go out in a burst.
     pub(crate) async fn ready(&self) {
         let mut last = self.turn.lock().await;
         let interval = lock(&self.pace).interval;
@@ -300,7 +306,7 @@ impl Pacer {
         let at = last.map_or(now, |last| (last + interval).max(now));
         tokio::time::sleep_until(at).await;
         let taken = Instant::now();
-        *last = Some(if taken > at + interval / 4 { taken } else { at });
+        *last = Some(if taken > at + LATE { taken } else { at });
     }
 
     /// Tells an adaptive pacer what an answer said (a fixed one ignores it).
@@ -321,6 +327,8 @@ impl Pacer {
 
 #[cfg(test)]
 mod tests {
+    use futures_util::FutureExt;
+
     use super::*;
 
     fn adaptive_business() -> Pacer {
@@ -350,6 +358,36 @@ mod tests {
         // 80/s less 2 % is one request every 12.75 ms: slots 0 to 784 fall in 10 s, and the
         // loop asks once more before its clock passes 10 s.
         assert_eq!(sent, 786);
+    }
+
+    /// tokio's timer counts whole milliseconds: at 500/s each turn is taken up to a
+    /// millisecond after its time, which must not slow the schedule down.
+    #[tokio::test(start_paused = true)]
+    async fn timer_rounding_does_not_slow_a_fast_budget() {
+        let budget = RateBudget::PerSecond(500.try_into().unwrap());
+        let pacer = Pacer::new(Pacing::Fixed(budget));
+        let sent = run(&pacer, Duration::from_secs(2), || Said::TooFast).await;
+        // One every 2.04 ms: 981 in 2 s, and the one asked for before the clock passes 2 s.
+        assert!((980..=982).contains(&sent), "{sent} sent in 2 s");
+    }
+
+    /// A turn taken long after its time (a stalled runtime) moves the schedule: the turns
+    /// after it keep their interval instead of going out at once.
+    #[tokio::test(start_paused = true)]
+    async fn a_stall_does_not_make_a_burst() {
+        let pacer = Pacer::new(Pacing::Fixed(RateBudget::Business));
+        let interval = RateBudget::Business.interval();
+        pacer.ready().await;
+        pacer.ready().await;
+        // The next turn is due in one interval; the runtime stalls for five.
+        let stalled = pacer.ready();
+        tokio::pin!(stalled);
+        assert!(stalled.as_mut().now_or_never().is_none(), "not due yet");
+        tokio::time::advance(interval * 5).await;
+        stalled.await;
+        let taken = Instant::now();
+        pacer.ready().await;
+        assert!(Instant::now() - taken >= interval, "no burst after a stall");
     }
 
     #[tokio::test(start_paused = true)]
