@@ -12,15 +12,18 @@ echo "work dir: $WORK"
 
 seconds() { local s; s=$(date +%s.%N); "$@" >/dev/null 2>&1; python3 -c "print(f'{$(date +%s.%N) - $s:.1f}')"; }
 
-# The baseline: this crate's [dependencies] (non-optional ones, same versions via Cargo.lock)
-# and an empty lib.
+# The baseline: this crate's [dependencies] (non-optional ones, same versions via Cargo.lock),
+# its default features, and an empty lib.
 mkdir -p "$WORK/baseline/src"
 python3 - "$WORK/baseline/Cargo.toml" <<'PY'
 import re, sys
 text = open("Cargo.toml").read()
 deps = text.split("[dependencies]")[1].split("\n[")[0]
 keep = [l for l in deps.splitlines() if l.strip() and not l.startswith("#") and "optional = true" not in l]
-open(sys.argv[1], "w").write('[package]\nname = "baseline"\nversion = "0.0.0"\nedition = "2024"\n\n[dependencies]\n' + "\n".join(keep) + "\n")
+# The default features too (TLS is chosen by features): the same reqwest build.
+features = text.split("[features]")[1].split("\n[")[0]
+default = [l for l in features.splitlines() if l.startswith(("default =", "rustls ="))]
+open(sys.argv[1], "w").write('[package]\nname = "baseline"\nversion = "0.0.0"\nedition = "2024"\n\n[dependencies]\n' + "\n".join(keep) + "\n\n[features]\n" + "\n".join(default) + "\n")
 PY
 : >"$WORK/baseline/src/lib.rs"
 cp Cargo.lock "$WORK/baseline/Cargo.lock"
