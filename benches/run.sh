@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the tables of BENCHMARKS.md (about 15 minutes on 2 cores; the build-cost table is
+# Reproduces the tables of BENCHMARKS.md (about 8 minutes on 2 cores; the build-cost table is
 # benches/build-cost.sh). Every figure is a ratio against a baseline measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -49,7 +49,9 @@ pub enum Error {
     UnexpectedResponse {
         /// The HTTP status.
         status: u16,
-        /// The start of the body (at most 1 KiB), for diagnosis.
+        /// The start of the body, for diagnosis: at most its first 1 KiB as text (bytes that
+        /// are not UTF-8 shown as U+FFFD), followed by ` (cut at 1024 bytes)` when it is
+        /// longer. As the server sent it: show it through [`Escaped`].
         body: String,
     },
 
@@ -312,7 +314,7 @@ impl fmt::Display for Escaped<'_> {
 pub enum AuthError {
     /// The token endpoint answered with an error (its `reason` shown with control characters
     /// escaped).
-    #[error("the token endpoint refused the credentials: http {status}{}", reason.as_deref().map(|r| format!(", {}", Escaped(r))).unwrap_or_default())]
+    #[error("the token endpoint {}: http {status}{}", if *status == 429 || *status >= 500 { "failed" } else { "refused the credentials" }, reason.as_deref().map(|r| format!(", {}", Escaped(r))).unwrap_or_default())]
     Rejected {
         /// The HTTP status.
         status: u16,
@@ -330,7 +332,7 @@ pub enum AuthError {
     InvalidToken,
     /// The token endpoint's answer came from another URL: a custom HTTP client followed a
     /// redirect, and a token from elsewhere is not taken.
-    #[error("the token endpoint's answer came through a redirect, which is not followed")]
+    #[error("the token endpoint's answer came through a redirect; its token is not taken")]
     Redirected,
 }
 

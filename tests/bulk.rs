@@ -198,7 +198,11 @@ async fn a_cancel_while_the_unsent_rest_is_reported_ends_the_run() {
         matches!(end, Ok(None)),
         "the run ends at the cancel: {end:?}"
     );
-    assert_eq!(run.stopped(), Some(StopReason::Cancelled));
+    assert_eq!(
+        run.stopped(),
+        Some(StopReason::DailyLimit),
+        "zoom's reason is kept"
+    );
 }
 
 #[tokio::test]

@@ -531,12 +531,8 @@ async fn a_rate_budget_keeps_every_one_second_window_under_it() {
         .max()
         .unwrap();
     assert!(busiest <= RATE as usize, "{busiest} requests in one second");
-    // A loose lower bound: a loaded machine (CI runs tests in parallel on 2 cores) may stall
-    // the runtime, and a stall moves the schedule.
-    assert!(
-        busiest >= RATE as usize * 3 / 4,
-        "pacing is not much slower than the budget: {busiest}"
-    );
+    // How close to the budget the pace comes is the pacer's unit tests' (tokio's paused
+    // clock): on a loaded machine, a stalled runtime only sends fewer.
 }
 
 #[test]

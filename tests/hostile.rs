@@ -416,3 +416,72 @@ async fn budget_numbers_steer_the_pace_only_when_said_to_be_per_second() {
         assert_eq!(pace < full / 2.0, slowed, "{kind:?}: {pace} of {full}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_token_endpoint_failing_after_every_retry_stops_a_bulk_run() {
+    let token = Server::always(Answer::new(503).json(r#"{"reason":"down"}"#));
+    let api = Server::always(Answer::new(204));
+    let auth = Auth::server_to_server("acct", "client-id", "client-secret")
+        .token_url(format!("{}/oauth/token", token.url()));
+    let client = Client::builder(auth)
+        .base_url(format!("{}/v2", api.url()))
+        .retry(RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20)))
+        .build()
+        .unwrap();
+    let requests: Vec<_> = (1..=5)
+        .map(|n| (n, client.update_user(&UserId::me(), &update())))
+        .collect();
+    let mut run = client
+        .update_many(futures_util::stream::iter(requests))
+        .concurrency(1);
+    let mut results = Vec::new();
+    while let Some(outcome) = run.next().await {
+        results.push((outcome.key, outcome.result));
+    }
+    results.sort_by_key(|(key, _)| *key);
+    let zoom_user_update::BulkResult::Failed(error) = &results[0].1 else {
+        panic!("{results:?}")
+    };
+    assert!(matches!(error, Error::RetriesExhausted { .. }), "{error:?}");
+    assert_eq!(
+        error.last().to_string(),
+        "authentication failed",
+        "{error:?}"
+    );
+    assert!(
+        displays(error)
+            .iter()
+            .any(|t| t == "the token endpoint failed: http 503, down"),
+        "{:?}",
+        displays(error)
+    );
+    assert!(
+        results[1..].iter().all(|(_, r)| matches!(
+            r,
+            zoom_user_update::BulkResult::NotSent(zoom_user_update::StopReason::Auth)
+        )),
+        "{results:?}"
+    );
+    assert_eq!(run.stopped(), Some(zoom_user_update::StopReason::Auth));
+    assert_eq!(api.request_count(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_diagnosis_cut_inside_a_character_leaves_it_out() {
+    // 1 + 2·n bytes: the cut at 1024 falls inside an `é`.
+    let page = format!("x{}", "é".repeat(2000));
+    let api = Server::always(
+        Answer::new(502)
+            .header("content-type", "text/plain; charset=utf-8")
+            .body(server::Body::Bytes(page.into_bytes())),
+    );
+    let err = bearer_client(&api)
+        .update_user(&UserId::me(), &update())
+        .await
+        .unwrap_err();
+    let Error::UnexpectedResponse { body, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(!body.contains('\u{fffd}'), "{body}");
+    assert_eq!(body, &format!("x{} (cut at 1024 bytes)", "é".repeat(511)));
+}

@@ -88,7 +88,7 @@ pub(crate) async fn read<E: ErrorBody>(
         };
         return Err(Error::UnexpectedResponse {
             status,
-            body: "(the answer came through a redirect, which is not followed)".to_owned(),
+            body: "(the answer came through a redirect; it is not taken)".to_owned(),
         });
     }
     match result {
@@ -171,7 +171,13 @@ async fn error<E: ErrorBody>(
 }
 
 /// The start of a body that is not Zoom's (at most [`DIAGNOSIS_BYTES`]), as text, for
-/// diagnosis.
+/// diagnosis: a character the cut splits is left out, other bytes that are not UTF-8 show as
+/// U+FFFD.
 fn diagnosis(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(&bytes[..bytes.len().min(DIAGNOSIS_BYTES)]).into_owned()
+    let start = &bytes[..bytes.len().min(DIAGNOSIS_BYTES)];
+    let start = match std::str::from_utf8(start) {
+        Err(e) if e.error_len().is_none() => &start[..e.valid_up_to()],
+        _ => start,
+    };
+    String::from_utf8_lossy(start).into_owned()
 }

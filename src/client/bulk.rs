@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
@@ -65,17 +67,30 @@ pub struct BulkOutcome<K> {
 /// pacing slot is not sent either, and no failed update is retried), the updates in flight
 /// finish, and the stream ends. Cheap to clone.
 #[derive(Debug, Clone)]
-pub struct Canceller(watch::Sender<Option<StopReason>>);
+pub struct Canceller(Signal);
 
 impl Canceller {
     /// Stops the run. After a stop Zoom caused, it also stops the reporting of the updates
-    /// not sent, and [`UpdateMany::stopped`] says `Cancelled` from then on.
+    /// not sent; [`UpdateMany::stopped`] keeps Zoom's reason.
     pub fn cancel(&self) {
-        self.0.send_if_modified(|stop| {
-            let new = *stop != Some(StopReason::Cancelled);
-            *stop = Some(StopReason::Cancelled);
-            new
+        self.0.cancelled.store(true, Ordering::SeqCst);
+        // Always a change the run sees, even after Zoom's stop, whose reason it keeps.
+        self.0.stop.send_modify(|stop| {
+            stop.get_or_insert(StopReason::Cancelled);
         });
+    }
+}
+
+/// What stops a run: the first reason (Zoom's or a cancel), and whether it was cancelled.
+#[derive(Debug, Clone)]
+struct Signal {
+    stop: watch::Sender<Option<StopReason>>,
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Signal {
+    fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::SeqCst)
     }
 }
 
@@ -84,7 +99,7 @@ impl Canceller {
 #[must_use = "a run does nothing until its outcomes are read"]
 pub struct UpdateMany<K> {
     state: State<K>,
-    stop: watch::Sender<Option<StopReason>>,
+    signal: Signal,
 }
 
 enum State<K> {
@@ -108,7 +123,8 @@ impl<K> std::fmt::Debug for UpdateMany<K> {
         };
         f.debug_struct("UpdateMany")
             .field("state", &state)
-            .field("stop", &*self.stop.borrow())
+            .field("stop", &*self.signal.stop.borrow())
+            .field("cancelled", &self.signal.is_cancelled())
             .finish()
     }
 }
@@ -163,13 +179,17 @@ impl Client {
         S: Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static,
     {
         let (stop, _) = watch::channel(None);
+        let signal = Signal {
+            stop,
+            cancelled: Arc::default(),
+        };
         let start = move |driver: Driver<K>| tokio::spawn(driver.run(requests));
         UpdateMany {
             state: State::Ready {
                 start: Box::new(start),
                 concurrency: 8,
             },
-            stop,
+            signal,
         }
     }
 }
@@ -186,13 +206,13 @@ impl<K: Send + 'static> UpdateMany<K> {
 
     /// A handle that stops the run, from anywhere (a Ctrl-C handler, say).
     pub fn canceller(&self) -> Canceller {
-        Canceller(self.stop.clone())
+        Canceller(self.signal.clone())
     }
 
     /// Why the run stopped sending, if it did.
     #[must_use]
     pub fn stopped(&self) -> Option<StopReason> {
-        *self.stop.borrow()
+        *self.signal.stop.borrow()
     }
 
     /// The next outcome, or `None` when the run is over.
@@ -216,7 +236,7 @@ impl<K: Send + 'static> Stream for UpdateMany<K> {
             let driver = start(Driver {
                 concurrency,
                 outcomes: sender,
-                stop: this.stop.clone(),
+                signal: this.signal.clone(),
             });
             this.state = State::Running { outcomes, driver };
         }
@@ -257,7 +277,7 @@ impl<K> Drop for UpdateMany<K> {
 struct Driver<K> {
     concurrency: usize,
     outcomes: mpsc::Sender<BulkOutcome<K>>,
-    stop: watch::Sender<Option<StopReason>>,
+    signal: Signal,
 }
 
 impl<K: Send + 'static> Driver<K> {
@@ -266,40 +286,46 @@ impl<K: Send + 'static> Driver<K> {
         S: Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static,
     {
         let mut requests = std::pin::pin!(requests);
-        let mut stopped = self.stop.subscribe();
+        let mut stopped = self.signal.stop.subscribe();
         let mut in_flight = JoinSet::new();
         // Each task's update, kept here so that a task that panics still gets its outcome.
         let mut running: HashMap<tokio::task::Id, (K, UserId)> = HashMap::new();
         let mut reading = true;
         loop {
             let stop = *stopped.borrow_and_update();
-            match stop {
+            if self.signal.is_cancelled() {
                 // Cancelled: what was not read is not reported.
-                Some(StopReason::Cancelled) => reading = false,
+                reading = false;
+            } else if let Some(reason) = stop
+                && reading
+                && in_flight.is_empty()
+            {
                 // Zoom said stop: once nothing is in flight, the rest is reported, not sent,
-                // until a cancel (the only change of the signal after Zoom's stop).
-                Some(reason) if reading && in_flight.is_empty() => {
-                    loop {
-                        let (key, request) = tokio::select! {
-                            biased;
-                            _ = stopped.changed() => return,
-                            next = requests.next() => match next {
-                                Some(next) => next,
-                                None => break,
-                            },
-                        };
-                        let outcome = BulkOutcome {
-                            key,
-                            user_id: request.user_id().clone(),
-                            result: BulkResult::NotSent(reason),
-                        };
-                        if self.outcomes.send(outcome).await.is_err() {
-                            return;
+                // until a cancel.
+                loop {
+                    tokio::select! {
+                        biased;
+                        _ = stopped.changed() => {
+                            if self.signal.is_cancelled() {
+                                return;
+                            }
+                        }
+                        next = requests.next() => {
+                            let Some((key, request)) = next else {
+                                break;
+                            };
+                            let outcome = BulkOutcome {
+                                key,
+                                user_id: request.user_id().clone(),
+                                result: BulkResult::NotSent(reason),
+                            };
+                            if self.outcomes.send(outcome).await.is_err() {
+                                return;
+                            }
                         }
                     }
-                    reading = false;
                 }
-                _ => {}
+                reading = false;
             }
             if !reading && in_flight.is_empty() {
                 return;
@@ -327,7 +353,7 @@ impl<K: Send + 'static> Driver<K> {
                 _ = stopped.changed(), if stop.is_none() => {}
                 next = requests.next(), if room => match next {
                     Some((key, request)) => {
-                        let stop = self.stop.subscribe();
+                        let stop = self.signal.stop.subscribe();
                         let user_id = request.user_id().clone();
                         let task = in_flight.spawn(async move {
                             match request.send_unless_stopped(stop).await {
@@ -351,11 +377,16 @@ impl<K: Send + 'static> Driver<K> {
         };
         let reason = match error.last() {
             Error::RateLimited(limit) if limit.is_daily_limit() => StopReason::DailyLimit,
-            Error::Auth(e) if !e.is_retryable() => StopReason::Auth,
+            // Refused credentials, or a token endpoint still failing after every retry.
+            Error::Auth(e)
+                if !e.is_retryable() || matches!(error, Error::RetriesExhausted { .. }) =>
+            {
+                StopReason::Auth
+            }
             Error::Api(api) if api.status == 401 => StopReason::Auth,
             _ => return,
         };
-        self.stop.send_if_modified(|stop| {
+        self.signal.stop.send_if_modified(|stop| {
             let first = stop.is_none();
             if first {
                 tracing::warn!(%reason, "stopping the run");

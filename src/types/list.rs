@@ -144,7 +144,8 @@ impl<'de, T: serde::Deserialize<'de>, const MAX: usize> serde::Deserialize<'de> 
 }
 
 /// The violations of a list of `len` items: too many of them (at the list's own path), then
-/// those of each item, prefixed with its index. Every item is checked, however many there are.
+/// those of each of the first `MAX` items (the ones that could be sent), prefixed with its
+/// index. A list far too long cannot make the report grow with it.
 fn collect<T, const MAX: usize>(
     len: usize,
     items: impl Iterator<Item = Result<T, ValidationErrors>>,
@@ -154,7 +155,7 @@ fn collect<T, const MAX: usize>(
         violations.push(Violation::new("", rule));
     }
     let mut list = Vec::with_capacity(len.min(MAX));
-    for (index, item) in items.enumerate() {
+    for (index, item) in items.take(MAX).enumerate() {
         match item {
             Ok(item) => list.push(item),
             Err(errors) => violations.extend(errors.prefixed(&format!("/{index}"))),
