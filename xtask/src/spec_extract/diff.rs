@@ -11,7 +11,7 @@ use std::fmt::{self, Write as _};
 
 use serde_json::{Map, Value};
 
-use super::extract::METHODS;
+use super::extract::operations;
 use super::refs;
 use super::rules::value_text;
 
@@ -197,14 +197,9 @@ pub fn diff(from_name: &str, from: &Value, to_name: &str, to: &Value) -> Report 
 }
 
 fn first_operation(doc: &Value) -> Option<(String, &Value)> {
-    for (path, item) in doc["paths"].as_object()? {
-        for method in METHODS {
-            if let Some(op) = item.get(method) {
-                return Some((format!("{} {path}", method.to_uppercase()), op));
-            }
-        }
-    }
-    None
+    operations(doc)
+        .next()
+        .map(|(location, op)| (location.to_string(), op))
 }
 
 struct Cx<'a> {

@@ -1,5 +1,7 @@
 //! Cutting one operation out of a whole OpenAPI 3.0 document, with everything it references.
 
+use std::fmt;
+
 use serde_json::{Map, Value, json};
 
 use super::refs::{self, ComponentRef};
@@ -17,6 +19,29 @@ pub struct Location {
     pub method: String,
 }
 
+/// `PATCH /users/{userId}`.
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method.to_uppercase(), self.path)
+    }
+}
+
+/// Every operation of `doc` with where it lives: paths in document order, methods in [`METHODS`]
+/// order.
+pub fn operations(doc: &Value) -> impl Iterator<Item = (Location, &Value)> {
+    let paths = doc.get("paths").and_then(Value::as_object);
+    paths.into_iter().flatten().flat_map(|(path, item)| {
+        METHODS.into_iter().filter_map(move |method| {
+            let operation = item.get(method)?;
+            let location = Location {
+                path: path.clone(),
+                method: method.to_owned(),
+            };
+            Some((location, operation))
+        })
+    })
+}
+
 /// Finds the one operation whose `operationId` is `operation_id`.
 ///
 /// Fails when there is none, or more than one (progenitor names methods after the operationId,
@@ -26,21 +51,10 @@ pub fn find_operation(source: &Value, operation_id: &str) -> Result<Location> {
         .get("paths")
         .and_then(Value::as_object)
         .ok_or_else(|| Error::new("the document has no `paths` object"))?;
-    let mut found = Vec::new();
-    for (path, item) in paths {
-        for method in METHODS {
-            let id = item
-                .get(method)
-                .and_then(|op| op.get("operationId"))
-                .and_then(Value::as_str);
-            if id == Some(operation_id) {
-                found.push(Location {
-                    path: path.clone(),
-                    method: method.to_owned(),
-                });
-            }
-        }
-    }
+    let mut found: Vec<Location> = operations(source)
+        .filter(|(_, op)| op.get("operationId").and_then(Value::as_str) == Some(operation_id))
+        .map(|(location, _)| location)
+        .collect();
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(Error::new(format!(
@@ -51,7 +65,7 @@ pub fn find_operation(source: &Value, operation_id: &str) -> Result<Location> {
             "{n} operations have operationId {operation_id:?}: {}",
             found
                 .iter()
-                .map(|l| format!("{} {}", l.method.to_uppercase(), l.path))
+                .map(Location::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
         ))),

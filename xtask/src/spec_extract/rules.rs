@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::extract::METHODS;
+use super::extract::{Location, operations};
 use super::normalise::{ERROR_SCHEMA, is_error_status};
 use super::refs::{self, ComponentRef};
 
@@ -21,26 +21,14 @@ pub fn check(doc: &Value) -> Vec<String> {
             "`openapi` is {other:?}: progenitor 0.15 reads 3.0.x only"
         )),
     }
-    check_operations(doc, &mut problems);
+    let ops: Vec<(Location, &Value)> = operations(doc).collect();
+    check_operations(&ops, &mut problems);
     check_references(doc, &mut problems);
-    check_schemas(doc, &mut problems);
+    check_schemas(doc, &ops, &mut problems);
     problems
 }
 
-fn operations(doc: &Value) -> Vec<(String, &Value)> {
-    let mut out = Vec::new();
-    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
-        for method in METHODS {
-            if let Some(op) = item.get(method) {
-                out.push((format!("{} {path}", method.to_uppercase()), op));
-            }
-        }
-    }
-    out
-}
-
-fn check_operations(doc: &Value, problems: &mut Vec<String>) {
-    let ops = operations(doc);
+fn check_operations(ops: &[(Location, &Value)], problems: &mut Vec<String>) {
     if ops.len() != 1 {
         problems.push(format!(
             "the fragment has {} operations; it must have exactly one",
@@ -125,8 +113,8 @@ fn check_references(doc: &Value, problems: &mut Vec<String>) {
 }
 
 /// Walks every schema of the request (parameters, body) and the components.
-fn check_schemas(doc: &Value, problems: &mut Vec<String>) {
-    for (name, op) in operations(doc) {
+fn check_schemas(doc: &Value, ops: &[(Location, &Value)], problems: &mut Vec<String>) {
+    for (name, op) in ops {
         for parameter in op["parameters"].as_array().into_iter().flatten() {
             let at = format!(
                 "{name} parameter {} {}",
@@ -152,7 +140,7 @@ fn check_schemas(doc: &Value, problems: &mut Vec<String>) {
             }
         }
     }
-    let request_components = request_components(doc);
+    let request_components = request_components(doc, ops);
     for (name, schema) in doc["components"]["schemas"]
         .as_object()
         .into_iter()
@@ -169,9 +157,9 @@ fn check_schemas(doc: &Value, problems: &mut Vec<String>) {
 }
 
 /// The schema components a request can send (reached from parameters or the request body).
-fn request_components(doc: &Value) -> BTreeSet<String> {
+fn request_components(doc: &Value, ops: &[(Location, &Value)]) -> BTreeSet<String> {
     let mut roots = Vec::new();
-    for (_, op) in operations(doc) {
+    for (_, op) in ops {
         roots.push(&op["parameters"]);
         roots.push(&op["requestBody"]);
     }
