@@ -41,7 +41,6 @@ def unit(name, target):
     return sum(u["duration"] for u in units if u["name"] == name and u["target"].strip() == target)
 script_compile = unit("zoom-user-update", "build-script")
 script_run = unit("zoom-user-update", "build-script (run)")
-build_only = sorted({u["name"] for u in units} - set())
 sdk, base, rebuild = map(float, sys.argv[2:5])
 print("| measure | seconds |\n| --- | --- |")
 print(f"| cold `cargo build --lib`, this crate | {sdk:.1f} |")

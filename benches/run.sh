@@ -68,7 +68,8 @@ lines 5000 "$OUT/5k.jsonl"
 lines 10000 "$OUT/10k.jsonl"
 lines 100000 "$OUT/100k.jsonl"
 
-# run NAME FAKE_ARGS -- BULK_ARGS: prints "seconds rss_kb api_requests rate_limited"
+# run FAKE_ARGS BULK_ARGS…: starts the fake with FAKE_ARGS (one string, split on spaces), runs
+# bulk against it with BULK_ARGS (input file and flags); prints "seconds rss_kib api_requests rate_limited"
 run() {
   local fake_args=$1; shift
   coproc FAKE_PROC { "$FAKE" $fake_args; }
