@@ -6,8 +6,10 @@ use std::time::Duration;
 use futures_util::{StreamExt, stream};
 use zoom_user_update::mock::{Fault, MockZoom};
 use zoom_user_update::{
-    Auth, BulkOutcome, BulkResult, Client, RateBudget, RetryPolicy, StopReason, UserId, UserUpdate,
+    Auth, BulkResult, Client, RateBudget, RetryPolicy, StopReason, UserId, UserUpdate,
 };
+
+use crate::common::all;
 
 fn client(zoom: &MockZoom) -> Client {
     Client::builder(zoom.bearer_auth())
@@ -39,14 +41,6 @@ fn requests(
         })
         .collect();
     stream::iter(requests)
-}
-
-async fn all<K: Send + 'static>(mut run: zoom_user_update::UpdateMany<K>) -> Vec<BulkOutcome<K>> {
-    let mut outcomes = Vec::new();
-    while let Some(outcome) = run.next().await {
-        outcomes.push(outcome);
-    }
-    outcomes
 }
 
 #[tokio::test]

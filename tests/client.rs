@@ -5,16 +5,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::json;
+
+use crate::common::fast_retries;
 use zoom_user_update::mock::{Fault, MockZoom, RecordedRequest};
 use zoom_user_update::{
     ApiErrorKind, Auth, Client, Error, LoginType, PhoneNumbers, RateBudget, RetryPolicy, UserId,
     UserUpdate,
 };
-
-/// Fast retries, so a test that waits proves `Retry-After` and not the backoff.
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20))
-}
 
 fn client(zoom: &MockZoom, auth: Auth) -> Client {
     Client::builder(auth)

@@ -16,6 +16,8 @@ mod server {
 
 use server::{Answer, Server};
 
+use crate::common::fast_retries;
+
 const ISSUED: &str = "tok-issued-by-the-hostile-endpoint";
 
 fn update() -> UserUpdate {
@@ -30,12 +32,12 @@ fn bearer_client(api: &Server) -> Client {
         .unwrap()
 }
 
-fn s2s_client(api: &Server, token: &Server) -> Client {
+fn s2s_client(api: &Server, token: &Server, retry: RetryPolicy) -> Client {
     let auth = Auth::server_to_server("acct", "client-id", "client-secret")
         .token_url(format!("{}/oauth/token", token.url()));
     Client::builder(auth)
         .base_url(format!("{}/v2", api.url()))
-        .retry(RetryPolicy::none())
+        .retry(retry)
         .build()
         .unwrap()
 }
@@ -107,7 +109,7 @@ async fn display_of_an_auth_error_escapes_the_token_endpoint_reason() {
     let body = serde_json::json!({"reason": HOSTILE_TEXT, "error": "invalid_client"}).to_string();
     let token = Server::always(Answer::new(401).json(&body));
     let api = Server::always(Answer::new(204));
-    let err = s2s_client(&api, &token)
+    let err = s2s_client(&api, &token, RetryPolicy::none())
         .update_user(&UserId::me(), &update())
         .await
         .unwrap_err();
@@ -136,7 +138,7 @@ async fn waiters_share_a_failed_token_fetch() {
             .delay(Duration::from_secs(2)),
     );
     let api = Server::always(Answer::new(204));
-    let client = s2s_client(&api, &token);
+    let client = s2s_client(&api, &token, RetryPolicy::none());
     let started = Instant::now();
     let mut calls = tokio::task::JoinSet::new();
     for _ in 0..16 {
@@ -192,7 +194,7 @@ async fn a_token_endpoint_redirect_is_not_followed() {
         Answer::new(307).header("location", &format!("{}/oauth/token", target.url())),
     );
     let api = Server::always(Answer::new(204));
-    let err = s2s_client(&api, &token)
+    let err = s2s_client(&api, &token, RetryPolicy::none())
         .update_user(&UserId::me(), &update())
         .await
         .expect_err("no token through a redirect");
@@ -213,7 +215,7 @@ async fn a_huge_token_lifetime_is_a_long_lived_token() {
     for expires_in in ["10000000000000000000", "18446744073709551615"] {
         let token = Server::always(token_reply(expires_in));
         let api = Server::always(Answer::new(204));
-        let client = s2s_client(&api, &token);
+        let client = s2s_client(&api, &token, RetryPolicy::none());
         // Spawned, so a panic is reported as this test's failure with its message.
         for _ in 0..2 {
             let call = client.update_user(&UserId::me(), &update()).send();
@@ -248,15 +250,7 @@ async fn a_token_endpoint_that_fails_for_a_moment_is_retried() {
             }
         });
         let api = Server::always(Answer::new(204));
-        let auth = Auth::server_to_server("acct", "client-id", "client-secret")
-            .token_url(format!("{}/oauth/token", token.url()));
-        let client = Client::builder(auth)
-            .base_url(format!("{}/v2", api.url()))
-            .retry(
-                RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20)),
-            )
-            .build()
-            .unwrap();
+        let client = s2s_client(&api, &token, fast_retries());
         client
             .update_user(&UserId::me(), &update())
             .await
@@ -271,13 +265,7 @@ async fn refused_credentials_are_not_retried() {
     let token =
         Server::always(Answer::new(401).json(r#"{"reason":"Invalid client_id or client_secret"}"#));
     let api = Server::always(Answer::new(204));
-    let auth = Auth::server_to_server("acct", "client-id", "client-secret")
-        .token_url(format!("{}/oauth/token", token.url()));
-    let client = Client::builder(auth)
-        .base_url(format!("{}/v2", api.url()))
-        .retry(RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20)))
-        .build()
-        .unwrap();
+    let client = s2s_client(&api, &token, fast_retries());
     let err = client
         .update_user(&UserId::me(), &update())
         .await
@@ -297,7 +285,7 @@ async fn a_passing_token_failure_does_not_stop_a_bulk_run() {
         }
     });
     let api = Server::always(Answer::new(204));
-    let client = s2s_client(&api, &token);
+    let client = s2s_client(&api, &token, RetryPolicy::none());
     let requests: Vec<_> = (1..=3)
         .map(|n| (n, client.update_user(&UserId::me(), &update())))
         .collect();
@@ -421,13 +409,7 @@ async fn budget_numbers_steer_the_pace_only_when_said_to_be_per_second() {
 async fn a_token_endpoint_failing_after_every_retry_stops_a_bulk_run() {
     let token = Server::always(Answer::new(503).json(r#"{"reason":"down"}"#));
     let api = Server::always(Answer::new(204));
-    let auth = Auth::server_to_server("acct", "client-id", "client-secret")
-        .token_url(format!("{}/oauth/token", token.url()));
-    let client = Client::builder(auth)
-        .base_url(format!("{}/v2", api.url()))
-        .retry(RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20)))
-        .build()
-        .unwrap();
+    let client = s2s_client(&api, &token, fast_retries());
     let requests: Vec<_> = (1..=5)
         .map(|n| (n, client.update_user(&UserId::me(), &update())))
         .collect();

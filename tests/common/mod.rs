@@ -1,12 +1,17 @@
 //! What several parts of the suite share: the full body of each surface, a body's violations as
-//! (path, rule code) pairs, and a probe of the traits a type implements.
+//! (path, rule code) pairs, a probe of the traits a type implements, quick retries and the
+//! draining of a bulk run.
+
+use std::time::Duration;
 
 use serde_json::Value;
 use zoom_user_update::v2025::{
     CustomAttribute, Feature, PhoneLabel, PhoneNumber, PlanUnitedType, PronounsOption, UserType,
     ZoomOneType,
 };
-use zoom_user_update::{Policy, UserUpdate, ValidationErrors, v2025};
+use zoom_user_update::{
+    BulkOutcome, Policy, RetryPolicy, UpdateMany, UserUpdate, ValidationErrors, v2025,
+};
 
 /// The benches' fixtures, where the full body of the reference page's surface is built.
 #[allow(dead_code)] // the raw bodies and the cases are the benches'
@@ -108,3 +113,18 @@ macro_rules! implements {
 }
 
 pub(crate) use implements;
+
+/// The default retry policy with waits of milliseconds: tests of retries run quickly, and a test
+/// that waits proves `Retry-After`, not the backoff.
+pub fn fast_retries() -> RetryPolicy {
+    RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20))
+}
+
+/// Every outcome of a bulk run, in the order they finished.
+pub async fn all<K: Send + 'static>(mut run: UpdateMany<K>) -> Vec<BulkOutcome<K>> {
+    let mut outcomes = Vec::new();
+    while let Some(outcome) = run.next().await {
+        outcomes.push(outcome);
+    }
+    outcomes
+}
