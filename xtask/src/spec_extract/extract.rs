@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde_json::{Map, Value, json};
 
-use super::refs::{self, ComponentRef};
+use super::refs;
 use super::{Error, Result};
 
 /// The HTTP methods of an OpenAPI path item.
@@ -143,23 +143,20 @@ pub fn extract(source: &Value, operation_id: &str) -> Result<(Location, Value)> 
 
     let mut components = Map::new();
     for component in refs::reachable(source, &[&path_item])? {
-        let value = refs::lookup(source, &component)
-            .expect("reachable() only returns components that exist")
-            .clone();
-        insert_component(&mut components, &component, value);
+        // reachable() only returns components that exist.
+        let value = source["components"][&component.kind][&component.name].clone();
+        insert_component(&mut components, &component.kind, &component.name, value);
     }
     for requirement in security.as_array().into_iter().flatten() {
         for name in requirement.as_object().into_iter().flat_map(Map::keys) {
-            let component = ComponentRef {
-                kind: "securitySchemes".into(),
-                name: name.clone(),
-            };
-            let scheme = refs::lookup(source, &component).ok_or_else(|| {
-                Error::new(format!(
-                    "security requirement names {name:?}, which is not in components.securitySchemes"
-                ))
-            })?;
-            insert_component(&mut components, &component, scheme.clone());
+            let scheme = source["components"]["securitySchemes"]
+                .get(name)
+                .ok_or_else(|| {
+                    Error::new(format!(
+                        "security requirement names {name:?}, which is not in components.securitySchemes"
+                    ))
+                })?;
+            insert_component(&mut components, "securitySchemes", name, scheme.clone());
         }
     }
     if !components.is_empty() {
@@ -168,12 +165,10 @@ pub fn extract(source: &Value, operation_id: &str) -> Result<(Location, Value)> 
     Ok((location, Value::Object(out)))
 }
 
-fn insert_component(components: &mut Map<String, Value>, at: &ComponentRef, value: Value) {
-    let kind = components
-        .entry(at.kind.clone())
-        .or_insert_with(|| json!({}));
+fn insert_component(components: &mut Map<String, Value>, kind: &str, name: &str, value: Value) {
+    let kind = components.entry(kind).or_insert_with(|| json!({}));
     if let Value::Object(kind) = kind {
-        kind.insert(at.name.clone(), value);
+        kind.insert(name.to_owned(), value);
     }
 }
 

@@ -14,7 +14,9 @@ pub struct ComponentRef {
 }
 
 impl ComponentRef {
-    /// Parses `#/components/schemas/Name` (JSON Pointer escapes `~0`, `~1` undone).
+    /// Parses `#/components/schemas/Name`, refusing any other reference (the fragment must be
+    /// self-contained). The JSON Pointer escapes `~1`, `~0` are undone so that `kind` and `name`
+    /// compare with the keys of `components`; [`target`] looks references up.
     pub fn parse(reference: &str) -> Result<ComponentRef> {
         let rest = reference.strip_prefix("#/components/").ok_or_else(|| {
             Error::new(format!(
@@ -30,23 +32,12 @@ impl ComponentRef {
                     "`$ref` {reference:?} is not `#/components/<kind>/<name>`"
                 ))
             })?;
+        let unescape = |segment: &str| segment.replace("~1", "/").replace("~0", "~");
         Ok(ComponentRef {
             kind: unescape(kind),
             name: unescape(name),
         })
     }
-
-    pub fn to_ref(&self) -> String {
-        format!("#/components/{}/{}", escape(&self.kind), escape(&self.name))
-    }
-}
-
-fn unescape(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
-}
-
-fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
 }
 
 /// Every `$ref` string anywhere under `value`, in document order.
@@ -65,11 +56,9 @@ pub fn refs_in(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// The component a reference points to in `doc`.
-pub fn lookup<'a>(doc: &'a Value, reference: &ComponentRef) -> Option<&'a Value> {
-    doc.get("components")?
-        .get(&reference.kind)?
-        .get(&reference.name)
+/// What the local reference `#/…` points to in `doc`.
+pub fn target<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    doc.pointer(reference.strip_prefix('#')?)
 }
 
 /// The components reachable from `roots` through `$ref`s, transitively, looked up in `source`.
@@ -84,9 +73,9 @@ pub fn reachable(source: &Value, roots: &[&Value]) -> Result<BTreeSet<ComponentR
         if seen.contains(&component) {
             continue;
         }
-        let target = lookup(source, &component)
+        let component_value = target(source, &reference)
             .ok_or_else(|| Error::new(format!("`$ref` {reference:?} points to nothing")))?;
-        refs_in(target, &mut pending);
+        refs_in(component_value, &mut pending);
         seen.insert(component);
     }
     Ok(seen)
@@ -95,14 +84,12 @@ pub fn reachable(source: &Value, roots: &[&Value]) -> Result<BTreeSet<ComponentR
 /// Follows `$ref`s from `value` until a value that is not a reference (at most 32 hops).
 pub fn resolve<'a>(doc: &'a Value, mut value: &'a Value) -> &'a Value {
     for _ in 0..32 {
-        let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
-            return value;
-        };
-        match ComponentRef::parse(reference)
-            .ok()
-            .and_then(|r| lookup(doc, &r))
+        match value
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|reference| target(doc, reference))
         {
-            Some(target) => value = target,
+            Some(next) => value = next,
             None => return value,
         }
     }
@@ -115,10 +102,9 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn parses_and_prints_component_references() {
+    fn parses_component_references() {
         let r = ComponentRef::parse("#/components/schemas/A~1B").unwrap();
         assert_eq!((r.kind.as_str(), r.name.as_str()), ("schemas", "A/B"));
-        assert_eq!(r.to_ref(), "#/components/schemas/A~1B");
         assert!(ComponentRef::parse("other.json#/components/schemas/A").is_err());
         assert!(ComponentRef::parse("#/paths/x").is_err());
     }

@@ -90,7 +90,7 @@ fn check_references(doc: &Value, problems: &mut Vec<String>) {
     refs::refs_in(doc, &mut found);
     for reference in &found {
         match ComponentRef::parse(reference) {
-            Ok(r) if refs::lookup(doc, &r).is_some() => {}
+            Ok(_) if refs::target(doc, reference).is_some() => {}
             Ok(_) => problems.push(format!("`$ref` {reference:?} points to nothing")),
             Err(e) => problems.push(e.to_string()),
         }
