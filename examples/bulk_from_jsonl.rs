@@ -54,13 +54,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let requests: Vec<_> = lines
         .into_iter()
-        .map(|(number, line)| {
-            let mut request = client.update_user(&line.user_id, &line.update);
-            if let Some(login_type) = line.login_type {
-                request = request.login_type(login_type);
-            }
-            (number, request)
-        })
+        .map(|(number, line)| (number, line.request(&client)))
         .collect();
     let mut run = client.update_many(stream::iter(requests)).concurrency(8);
     let canceller = run.canceller();
