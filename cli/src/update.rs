@@ -228,7 +228,10 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
             };
             let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
             let remove = args.remove_tsp_credentials;
-            let prepared = prepare(&args.user_id, login_type, update, warnings)?;
+            let prepared = match prepare(&args.user_id, login_type, update, warnings) {
+                Ok(prepared) => prepared,
+                Err(code) => return Ok(code),
+            };
             send(&args, prepared, |client, (user_id, update, login_type)| {
                 let mut request = client.update_user(&user_id, &update);
                 if let Some(t) = login_type {
@@ -257,7 +260,10 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
                 None => UserUpdate::from_value(&body, policy),
             };
             let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
-            let prepared = prepare(&args.user_id, login_type, update, warnings)?;
+            let prepared = match prepare(&args.user_id, login_type, update, warnings) {
+                Ok(prepared) => prepared,
+                Err(code) => return Ok(code),
+            };
             send(&args, prepared, |client, (user_id, update, login_type)| {
                 let mut request = client.update_user(&user_id, &update);
                 if let Some(t) = login_type {
@@ -271,22 +277,23 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
     }
 }
 
-/// The user, the update and the login type, or every violation printed (`Err(exit code)`).
+/// The user, the update and the login type.
 type Prepared<U> = (UserId, U, Option<<U as Update>::LoginType>);
 
+/// What to send, with the warnings printed; or every violation printed and the exit code.
 fn prepare<U: Update>(
     user_id: &str,
     login_type: Result<Option<U::LoginType>, zoom_user_update::Rule>,
     update: Result<U, ValidationErrors>,
     warnings: Vec<Warning>,
-) -> Result<Result<Prepared<U>, ExitCode>, Failure> {
+) -> Result<Prepared<U>, ExitCode> {
     let parsed_id = user_id.parse::<UserId>();
     match (parsed_id, login_type, update) {
         (Ok(id), Ok(login_type), Ok(update)) => {
             for warning in warnings {
                 eprintln!("warning: {warning}");
             }
-            Ok(Ok((id, update, login_type)))
+            Ok((id, update, login_type))
         }
         (id, login_type, update) => {
             if let Err(rule) = id {
@@ -295,7 +302,7 @@ fn prepare<U: Update>(
             if let Err(rule) = login_type {
                 eprintln!("error: ?login_type: {rule} ({})", rule.code());
             }
-            invalid(update.err()).map(Err)
+            Err(invalid(update.err()))
         }
     }
 }
@@ -303,13 +310,9 @@ fn prepare<U: Update>(
 /// Sends (or dry-runs, or sends to the fake) the request `request` makes.
 async fn send<U: Update>(
     args: &UpdateArgs,
-    prepared: Result<Prepared<U>, ExitCode>,
+    prepared: Prepared<U>,
     request: impl FnOnce(&Client, Prepared<U>) -> UpdateUserRequest<U>,
 ) -> Result<ExitCode, Failure> {
-    let prepared = match prepared {
-        Ok(prepared) => prepared,
-        Err(code) => return Ok(code),
-    };
     let user_id = prepared.0.clone();
     if args.dry_run {
         let auth = auth(&args.connection).unwrap_or_else(|_| zoom_user_update::Auth::bearer("-"));
@@ -366,9 +369,10 @@ async fn send<U: Update>(
     }
 }
 
-fn invalid(errors: Option<ValidationErrors>) -> Result<ExitCode, Failure> {
+/// Prints every violation of the body; the exit code of an invalid update.
+fn invalid(errors: Option<ValidationErrors>) -> ExitCode {
     for v in errors.iter().flatten() {
         eprintln!("error: {}", violation_line(v, "(body)"));
     }
-    Ok(ExitCode::from(1))
+    ExitCode::from(1)
 }
