@@ -87,7 +87,7 @@ pub fn normalise(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> {
     notes.extend(normalise_security(doc, cx)?);
     notes.extend(declare_tags(doc, cx));
     notes.extend(hoist_request_body(doc, cx)?);
-    notes.extend(strip_request_defaults(doc, cx));
+    notes.extend(strip_request_defaults(doc, cx)?);
     notes.extend(normalise_error_responses(doc, cx));
     notes.extend(prune_components(doc)?);
     Ok(notes)
@@ -434,11 +434,12 @@ fn hoist_request_body(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> 
 /// `skip_serializing_if`: every generated body would then carry `"use_pmi": false` and silently
 /// reset the user's setting on each PATCH. Without the keyword the field is an `Option`, sent
 /// only when set.
-fn strip_request_defaults(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
+fn strip_request_defaults(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> {
     let at = cx.location;
+    let components = refs::request_components(doc, at)?;
     let mut notes = Vec::new();
-    let mut components_to_visit = Vec::new();
-    // Parameters shared by the path item, then the operation's own.
+    // Parameters shared by the path item, then the operation's own (a `$ref` has no `schema`: the
+    // component is among `components`).
     for own in [false, true] {
         let owner = match own {
             false => &mut doc["paths"][&at.path],
@@ -451,62 +452,49 @@ fn strip_request_defaults(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
                 parameter["in"].as_str().unwrap_or("?"),
                 parameter["name"].as_str().unwrap_or("?")
             );
-            if let Some(reference) = parameter.get("$ref").and_then(Value::as_str) {
-                components_to_visit.push(reference.to_owned());
-            } else if let Some(schema) = parameter.get_mut("schema") {
-                strip_defaults(schema, &label, &mut notes, &mut components_to_visit);
+            if let Some(schema) = parameter.get_mut("schema") {
+                strip_defaults(schema, &label, &mut notes);
             }
         }
     }
-    {
-        let content = get_mut(operation_mut(doc, at), &["requestBody", "content"]);
-        if let Some(content) = content.and_then(Value::as_object_mut) {
-            for media in content.values_mut() {
-                if let Some(schema) = media.get_mut("schema") {
-                    strip_defaults(schema, "request body", &mut notes, &mut components_to_visit);
-                }
-            }
+    if let Some(body) = operation_mut(doc, at).get_mut("requestBody") {
+        for schema in body_schemas(body) {
+            strip_defaults(schema, "request body", &mut notes);
         }
     }
-    let mut visited = Vec::new();
-    while let Some(reference) = components_to_visit.pop() {
-        if visited.contains(&reference) {
-            continue;
-        }
-        visited.push(reference.clone());
-        let Ok(component) = ComponentRef::parse(&reference) else {
-            continue;
-        };
+    for component in components {
         let label = format!("#/components/{}/{}", component.kind, component.name);
-        let Some(target) = doc
-            .get_mut("components")
-            .and_then(|c| c.get_mut(&component.kind))
-            .and_then(|k| k.get_mut(&component.name))
-        else {
+        let Some(value) = get_mut(doc, &["components", &component.kind, &component.name]) else {
             continue;
         };
-        if component.kind == "parameters" {
-            if let Some(schema) = target.get_mut("schema") {
-                strip_defaults(schema, &label, &mut notes, &mut components_to_visit);
-            }
-        } else {
-            strip_defaults(target, &label, &mut notes, &mut components_to_visit);
+        let schemas: Vec<&mut Value> = match component.kind.as_str() {
+            "parameters" => value.get_mut("schema").into_iter().collect(),
+            "requestBodies" => body_schemas(value).collect(),
+            _ => vec![value],
+        };
+        for schema in schemas {
+            strip_defaults(schema, &label, &mut notes);
         }
     }
-    notes
+    Ok(notes)
 }
 
-fn strip_defaults(
-    schema: &mut Value,
-    at: &str,
-    notes: &mut Vec<String>,
-    refs_out: &mut Vec<String>,
-) {
+/// The `schema` of each media type of a request body.
+fn body_schemas(body: &mut Value) -> impl Iterator<Item = &mut Value> {
+    let content = body.get_mut("content").and_then(Value::as_object_mut);
+    content
+        .into_iter()
+        .flat_map(|c| c.values_mut())
+        .filter_map(|media| media.get_mut("schema"))
+}
+
+/// Takes `default` off `schema` and the schemas inside it, down to the `$ref`s (the components
+/// they name are stripped on their own).
+fn strip_defaults(schema: &mut Value, at: &str, notes: &mut Vec<String>) {
     let Some(object) = schema.as_object_mut() else {
         return;
     };
-    if let Some(reference) = object.get("$ref").and_then(Value::as_str) {
-        refs_out.push(reference.to_owned());
+    if object.contains_key("$ref") {
         return;
     }
     if let Some(default) = object.remove("default") {
@@ -529,18 +517,18 @@ fn strip_defaults(
     }
     if let Some(properties) = object.get_mut("properties").and_then(Value::as_object_mut) {
         for (name, child) in properties.iter_mut() {
-            strip_defaults(child, &format!("{at} /{name}"), notes, refs_out);
+            strip_defaults(child, &format!("{at} /{name}"), notes);
         }
     }
     for key in ["items", "additionalProperties", "not"] {
         if let Some(child) = object.get_mut(key) {
-            strip_defaults(child, &format!("{at} {key}"), notes, refs_out);
+            strip_defaults(child, &format!("{at} {key}"), notes);
         }
     }
     for key in ["allOf", "oneOf", "anyOf"] {
         if let Some(children) = object.get_mut(key).and_then(Value::as_array_mut) {
             for child in children {
-                strip_defaults(child, &format!("{at} {key}"), notes, refs_out);
+                strip_defaults(child, &format!("{at} {key}"), notes);
             }
         }
     }
@@ -793,6 +781,42 @@ mod tests {
         doc["info"] = once["info"].clone();
         assert_eq!(doc, once);
         assert!(notes.is_empty(), "{notes:#?}");
+    }
+
+    #[test]
+    fn defaults_go_from_what_a_request_sends_through_references() {
+        let mut doc = json!({
+            "paths": {"/users/{userId}": {
+                "parameters": [{"$ref": "#/components/parameters/Shared"}],
+                "patch": {"requestBody": {"$ref": "#/components/requestBodies/Body"}, "responses": {}}
+            }},
+            "components": {
+                "parameters": {"Shared": {"name": "s", "in": "query", "schema": {"type": "integer", "default": 1}}},
+                "requestBodies": {"Body": {"content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"p": {"$ref": "#/components/schemas/P"}, "i": {"type": "string", "default": "x"}}
+                }}}}},
+                "schemas": {"P": {"type": "boolean", "default": true}, "Unsent": {"type": "boolean", "default": true}}
+            }
+        });
+        let at = location();
+        let cx = Context {
+            location: &at,
+            input_name: "zoom.json",
+            overlay_name: None,
+        };
+        let notes = strip_request_defaults(&mut doc, &cx).unwrap();
+        assert_eq!(notes.len(), 3, "{notes:#?}");
+        let components = &doc["components"];
+        assert!(
+            components["parameters"]["Shared"]["schema"]
+                .get("default")
+                .is_none()
+        );
+        let body = &components["requestBodies"]["Body"]["content"]["application/json"]["schema"];
+        assert!(body["properties"]["i"].get("default").is_none());
+        assert!(components["schemas"]["P"].get("default").is_none());
+        assert_eq!(components["schemas"]["Unsent"]["default"], true);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::extract::Location;
 use super::{Error, Result};
 
 /// A reference to a component: `#/components/{kind}/{name}`.
@@ -81,6 +82,22 @@ pub fn reachable(source: &Value, roots: &[&Value]) -> Result<BTreeSet<ComponentR
     Ok(seen)
 }
 
+/// The components a request of the operation at `at` sends: the schemas, parameters and request
+/// bodies reached through `$ref`s from the path item's shared parameters, the operation's own
+/// parameters and its request body.
+pub fn request_components(doc: &Value, at: &Location) -> Result<BTreeSet<ComponentRef>> {
+    let item = &doc["paths"][&at.path];
+    let operation = &item[&at.method];
+    let roots = [
+        &item["parameters"],
+        &operation["parameters"],
+        &operation["requestBody"],
+    ];
+    let mut found = reachable(doc, &roots)?;
+    found.retain(|c| matches!(c.kind.as_str(), "schemas" | "parameters" | "requestBodies"));
+    Ok(found)
+}
+
 /// Follows `$ref`s from `value` until a value that is not a reference (at most 32 hops).
 pub fn resolve<'a>(doc: &'a Value, mut value: &'a Value) -> &'a Value {
     for _ in 0..32 {
@@ -122,6 +139,45 @@ mod tests {
         assert_eq!(names, ["A", "B"]);
         let dangling = json!({"$ref": "#/components/schemas/Nope"});
         assert!(reachable(&doc, &[&dangling]).is_err());
+    }
+
+    #[test]
+    fn a_request_sends_what_its_parameters_and_body_reach() {
+        let doc = json!({
+            "paths": {"/u/{id}": {
+                "parameters": [{"$ref": "#/components/parameters/Id"}],
+                "patch": {
+                    "parameters": [{"name": "q", "in": "query", "schema": {"$ref": "#/components/schemas/Q"}}],
+                    "requestBody": {"$ref": "#/components/requestBodies/Body"},
+                    "responses": {"400": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+                }
+            }},
+            "components": {
+                "parameters": {"Id": {"name": "id", "in": "path", "schema": {"$ref": "#/components/schemas/Id"}}},
+                "requestBodies": {"Body": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/B"}}}}},
+                "schemas": {"Id": {}, "Q": {}, "B": {"items": {"$ref": "#/components/schemas/Item"}}, "Item": {}, "Error": {}}
+            }
+        });
+        let at = Location {
+            path: "/u/{id}".into(),
+            method: "patch".into(),
+        };
+        let sent: Vec<String> = request_components(&doc, &at)
+            .unwrap()
+            .into_iter()
+            .map(|c| format!("{}/{}", c.kind, c.name))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                "parameters/Id",
+                "requestBodies/Body",
+                "schemas/B",
+                "schemas/Id",
+                "schemas/Item",
+                "schemas/Q"
+            ]
+        );
     }
 
     #[test]

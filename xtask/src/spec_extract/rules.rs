@@ -112,10 +112,18 @@ fn check_references(doc: &Value, problems: &mut Vec<String>) {
     }
 }
 
-/// Walks every schema of the request (parameters, body) and the components.
+/// Walks every schema of the request (parameters, body) and the components; `default` is
+/// refused on what a request sends ([`refs::request_components`]).
 fn check_schemas(doc: &Value, ops: &[(Location, &Value)], problems: &mut Vec<String>) {
+    let mut sent = BTreeSet::new();
     for (name, op) in ops {
-        for parameter in op["parameters"].as_array().into_iter().flatten() {
+        sent.extend(refs::request_components(doc, name).unwrap_or_default());
+        let shared = &doc["paths"][&name.path]["parameters"];
+        for parameter in [shared, &op["parameters"]]
+            .into_iter()
+            .flat_map(|list| list.as_array().into_iter().flatten())
+        {
+            let parameter = refs::resolve(doc, parameter);
             let at = format!(
                 "{name} parameter {} {}",
                 parameter["in"].as_str().unwrap_or("?"),
@@ -125,11 +133,8 @@ fn check_schemas(doc: &Value, ops: &[(Location, &Value)], problems: &mut Vec<Str
                 check_schema(schema, &at, true, problems);
             }
         }
-        for (media, body) in op["requestBody"]["content"]
-            .as_object()
-            .into_iter()
-            .flatten()
-        {
+        let body = refs::resolve(doc, &op["requestBody"]);
+        for (media, body) in body["content"].as_object().into_iter().flatten() {
             if let Some(schema) = body.get("schema") {
                 check_schema(
                     schema,
@@ -140,35 +145,22 @@ fn check_schemas(doc: &Value, ops: &[(Location, &Value)], problems: &mut Vec<Str
             }
         }
     }
-    let request_components = request_components(doc, ops);
     for (name, schema) in doc["components"]["schemas"]
         .as_object()
         .into_iter()
         .flatten()
     {
-        let sent = request_components.contains(name);
+        let component = ComponentRef {
+            kind: "schemas".into(),
+            name: name.clone(),
+        };
         check_schema(
             schema,
             &format!("#/components/schemas/{name}"),
-            sent,
+            sent.contains(&component),
             problems,
         );
     }
-}
-
-/// The schema components a request can send (reached from parameters or the request body).
-fn request_components(doc: &Value, ops: &[(Location, &Value)]) -> BTreeSet<String> {
-    let mut roots = Vec::new();
-    for (_, op) in ops {
-        roots.push(&op["parameters"]);
-        roots.push(&op["requestBody"]);
-    }
-    refs::reachable(doc, &roots)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.kind == "schemas")
-        .map(|r| r.name)
-        .collect()
 }
 
 fn check_schema(schema: &Value, at: &str, sent: bool, problems: &mut Vec<String>) {
@@ -380,5 +372,15 @@ mod tests {
             "{problems}"
         );
         assert!(problems.contains("response 404 must answer"), "{problems}");
+        // What the path item's shared parameters reach is sent too.
+        let mut shared = fragment(json!({"type": "string"}));
+        shared["paths"]["/u"]["parameters"] = json!([{"$ref": "#/components/parameters/Id"}]);
+        shared["components"]["parameters"] = json!({"Id": {"name": "id", "in": "path", "schema": {"$ref": "#/components/schemas/Id"}}});
+        shared["components"]["schemas"]["Id"] = json!({"type": "string", "default": "me"});
+        let problems = check(&shared).join("\n");
+        assert!(
+            problems.contains("#/components/schemas/Id: `default` on a schema a request sends"),
+            "{problems}"
+        );
     }
 }
