@@ -372,15 +372,7 @@ impl Cx<'_> {
             self.push(Category::RequiredChanged, "request body", now);
         }
         self.compare_description("request body", old_body, new_body);
-        let media = |b: &Value| -> BTreeSet<String> {
-            b["content"]
-                .as_object()
-                .into_iter()
-                .flat_map(Map::keys)
-                .cloned()
-                .collect()
-        };
-        let (old_media, new_media) = (media(old_body), media(new_body));
+        let (old_media, new_media) = (keys(&old_body["content"]), keys(&new_body["content"]));
         if old_media != new_media {
             self.push(
                 Category::Other,
@@ -454,21 +446,8 @@ impl Cx<'_> {
     }
 
     fn compare_properties(&mut self, old: &Value, new: &Value, at: &str, depth: usize) {
-        let props = |s: &Value| -> Vec<String> {
-            s["properties"]
-                .as_object()
-                .into_iter()
-                .flat_map(Map::keys)
-                .cloned()
-                .collect()
-        };
-        let (old_props, new_props) = (props(old), props(new));
-        let mut added: Vec<&String> = new_props
-            .iter()
-            .filter(|p| !old_props.contains(p))
-            .collect();
-        added.sort();
-        for name in added {
+        let (old_props, new_props) = (keys(&old["properties"]), keys(&new["properties"]));
+        for name in new_props.difference(&old_props) {
             let path = format!("{at}/{name}");
             self.list_added(
                 self.new_doc,
@@ -478,12 +457,7 @@ impl Cx<'_> {
                 Category::FieldAdded,
             );
         }
-        let mut removed: Vec<&String> = old_props
-            .iter()
-            .filter(|p| !new_props.contains(p))
-            .collect();
-        removed.sort();
-        for name in removed {
+        for name in old_props.difference(&new_props) {
             let path = format!("{at}/{name}");
             self.list_added(
                 self.old_doc,
@@ -493,9 +467,7 @@ impl Cx<'_> {
                 Category::FieldRemoved,
             );
         }
-        let mut common: Vec<&String> = old_props.iter().filter(|p| new_props.contains(p)).collect();
-        common.sort();
-        for name in common {
+        for name in old_props.intersection(&new_props) {
             let path = format!("{at}/{name}");
             self.compare_schema(
                 &old["properties"][name],
@@ -504,16 +476,7 @@ impl Cx<'_> {
                 depth + 1,
             );
         }
-        let required = |s: &Value| -> BTreeSet<String> {
-            s["required"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        };
-        let (old_req, new_req) = (required(old), required(new));
+        let (old_req, new_req) = (strings(&old["required"]), strings(&new["required"]));
         for name in new_req.difference(&old_req) {
             if old_props.contains(name) {
                 self.push(
@@ -596,23 +559,15 @@ impl Cx<'_> {
     }
 
     fn compare_responses(&mut self, old: &Value, new: &Value) {
-        let codes = |op: &Value| -> Vec<String> {
-            op["responses"]
-                .as_object()
-                .into_iter()
-                .flat_map(Map::keys)
-                .cloned()
-                .collect()
-        };
-        let (old_codes, new_codes) = (codes(old), codes(new));
-        for code in new_codes.iter().filter(|c| !old_codes.contains(c)) {
+        let (old_codes, new_codes) = (keys(&old["responses"]), keys(&new["responses"]));
+        for code in new_codes.difference(&old_codes) {
             let response = refs::resolve(self.new_doc, &new["responses"][code]);
             self.push(Category::ResponseAdded, code, body_name(response));
         }
-        for code in old_codes.iter().filter(|c| !new_codes.contains(c)) {
+        for code in old_codes.difference(&new_codes) {
             self.push(Category::ResponseRemoved, code, String::new());
         }
-        for code in old_codes.iter().filter(|c| new_codes.contains(c)) {
+        for code in old_codes.intersection(&new_codes) {
             let at = format!("response {code}");
             let old_response = refs::resolve(self.old_doc, &old["responses"][code]);
             let new_response = refs::resolve(self.new_doc, &new["responses"][code]);
@@ -621,15 +576,10 @@ impl Cx<'_> {
             if a != b {
                 self.push(Category::ResponseChanged, code, format!("body {a} → {b}"));
             }
-            let headers = |r: &Value| -> BTreeSet<String> {
-                r["headers"]
-                    .as_object()
-                    .into_iter()
-                    .flat_map(Map::keys)
-                    .cloned()
-                    .collect()
-            };
-            let (ha, hb) = (headers(old_response), headers(new_response));
+            let (ha, hb) = (
+                keys(&old_response["headers"]),
+                keys(&new_response["headers"]),
+            );
             if ha != hb {
                 self.push(
                     Category::ResponseChanged,
@@ -675,6 +625,26 @@ impl Cx<'_> {
             self.push(Category::Security, &format!("scope {s}"), "removed".into());
         }
     }
+}
+
+/// The keys of an object (none for anything else), sorted.
+fn keys(value: &Value) -> BTreeSet<&str> {
+    value
+        .as_object()
+        .into_iter()
+        .flat_map(Map::keys)
+        .map(String::as_str)
+        .collect()
+}
+
+/// The strings of an array (none for anything else), sorted.
+fn strings(value: &Value) -> BTreeSet<&str> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect()
 }
 
 fn body_name(response: &Value) -> String {
