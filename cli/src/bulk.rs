@@ -347,7 +347,7 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
             Some(reason) => format!("; stopped: {reason}; run again with --resume later"),
             None => String::new(),
         }
-    ));
+    ))?;
     Ok(if stopped == Some(StopReason::Cancelled) {
         ExitCode::from(130)
     } else if tally.failed > 0 || tally.invalid > 0 || tally.not_sent > 0 {

@@ -83,17 +83,27 @@ pub fn describe(err: &Error) -> String {
     Escaped(&text).to_string()
 }
 
-/// Prints `text` and a line break on standard output. When the reader has gone away
-/// (`… | head`), the program ends quietly instead of with `println!`'s panic and backtrace.
-pub fn say(text: impl std::fmt::Display) {
+/// Writes on standard output with `write`, then flushes: every command's output goes through
+/// here. When the reader has gone away (`… | head`), the program ends quietly (exit 0) instead
+/// of with `println!`'s panic and backtrace or an error line.
+///
+/// # Errors
+///
+/// Any other failure to write: `cannot write to standard output: …`.
+pub fn write_out(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write to standard output: {e}");
-            std::process::exit(1);
-        }
-        std::process::exit(0);
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Failure::Failed(format!(
+            "cannot write to standard output: {e}"
+        ))),
     }
+}
+
+/// Prints `text` and a line break on standard output ([`write_out`]).
+pub fn say(text: impl std::fmt::Display) -> Result<(), Failure> {
+    write_out(|out| writeln!(out, "{text}"))
 }
 
 /// One violation as the commands print it: `path: message (rule)`, with `whole` standing for the

@@ -327,7 +327,7 @@ async fn send<U: Update>(
             .dry_run()
             .await
             .map_err(|e| Failure::Failed(describe(&e)))?;
-        say(prepared);
+        say(prepared)?;
         return Ok(ExitCode::SUCCESS);
     }
 
@@ -346,14 +346,14 @@ async fn send<U: Update>(
         say(format_args!(
             "The fake Zoom at {} received:\n",
             zoom.base_url()
-        ));
+        ))?;
         for received in zoom.api_requests() {
-            say(format_args!("{received}\n"));
+            say(format_args!("{received}\n"))?;
         }
     }
     match outcome {
         Ok(_) => {
-            say(format_args!("updated user {user_id}"));
+            say(format_args!("updated user {user_id}"))?;
             if let Some(mut profile) = mock.as_ref().and_then(|z| z.user(user_id.as_str())) {
                 if let Some(key) = profile.get_mut("host_key") {
                     *key = Value::from("<redacted>");
@@ -361,7 +361,7 @@ async fn send<U: Update>(
                 say(format_args!(
                     "\nthe fake Zoom's profile of {user_id} now:\n{}",
                     serde_json::to_string_pretty(&profile).unwrap_or_default()
-                ));
+                ))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -8,7 +8,7 @@ use zoom_user_update::spec::Edition;
 use zoom_user_update::{Policy, UserUpdate, ValidationErrors, Warning, v2025};
 
 use crate::common::{
-    EditionArg, Failure, PolicyArg, shown, strip_bom, unsupported, violation_line,
+    EditionArg, Failure, PolicyArg, shown, strip_bom, unsupported, violation_line, write_out,
 };
 
 #[derive(Debug, clap::Args)]
@@ -41,19 +41,16 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
                 .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", p.display())))?,
         )),
     };
-    let mut out = std::io::stdout().lock();
     let mut invalid = 0usize;
     let mut count = 0usize;
-    let mut report =
-        |line: Option<usize>, body: &[u8], out: &mut dyn Write| -> std::io::Result<()> {
-            count += 1;
-            let result = check(body, policy);
-            if result.is_err() {
-                invalid += 1;
-            }
-            print_result(out, line, &result, args.json)
-        };
-    let write_err = |e: std::io::Error| Failure::Failed(format!("cannot write the report: {e}"));
+    let mut report = |line: Option<usize>, body: &[u8]| -> Result<(), Failure> {
+        count += 1;
+        let result = check(body, policy);
+        if result.is_err() {
+            invalid += 1;
+        }
+        write_out(|out| print_result(out, line, &result, args.json))
+    };
     if args.jsonl {
         for (i, line) in reader.split(b'\n').enumerate() {
             let line =
@@ -62,7 +59,7 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            report(Some(i + 1), line, &mut out).map_err(write_err)?;
+            report(Some(i + 1), line)?;
         }
     } else {
         let mut bytes = Vec::new();
@@ -70,9 +67,8 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
         reader
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown(path))))?;
-        report(None, strip_bom(&bytes), &mut out).map_err(write_err)?;
+        report(None, strip_bom(&bytes))?;
     }
-    out.flush().map_err(write_err)?;
     if args.jsonl && !args.json {
         eprintln!("{count} bodies, {invalid} invalid");
     }

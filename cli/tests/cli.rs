@@ -242,6 +242,37 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
 
+#[test]
+fn validate_ends_quietly_when_its_reader_goes_away() {
+    // `validate --jsonl big.jsonl | head -1`: far more output than a pipe holds, and the reader
+    // goes away after the first line.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.jsonl");
+    std::fs::write(&input, "{\"pmi\": 1}\n".repeat(20_000)).unwrap();
+    for (flags, first_line) in [
+        (&["--jsonl"][..], "line 1: /pmi: "),
+        (&["--jsonl", "--json"][..], "[{\"path\":\"/pmi\""),
+    ] {
+        let mut child = cli()
+            .arg("validate")
+            .args(flags)
+            .arg(&input)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+        assert!(first.starts_with(first_line), "{flags:?}: {first}");
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr, "", "{flags:?}: no error line");
+        assert_eq!(out.status.code(), Some(0), "{flags:?}: {stderr}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn update_against_a_server_reports_success_and_zoom_errors() {
     let zoom = MockZoom::start().await;
