@@ -208,11 +208,11 @@ struct Cx<'a> {
     changes: Vec<Change>,
 }
 
+/// A value in the report: as [`value_text`], `(none)` for a missing one (`null`).
 fn shown(value: &Value) -> String {
     match value {
         Value::Null => "(none)".into(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        value => value_text(value),
     }
 }
 
@@ -425,8 +425,8 @@ impl Cx<'_> {
         for key in CONSTRAINTS {
             let (a, b) = (old.get(key), new.get(key));
             if a != b {
-                let show = |v: Option<&Value>| v.map(shown).unwrap_or_else(|| "(none)".into());
-                constraint_changes.push(format!("{key} {} → {}", show(a), show(b)));
+                let (a, b) = (a.unwrap_or(&Value::Null), b.unwrap_or(&Value::Null));
+                constraint_changes.push(format!("{key} {} → {}", shown(a), shown(b)));
             }
         }
         if !constraint_changes.is_empty() {
