@@ -9,6 +9,8 @@
 
 use serde_json::{Map, Value};
 
+use super::extract::METHODS;
+
 /// What kind of object a JSON object is, which decides the order of its keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -33,44 +35,10 @@ enum Kind {
     OAuthFlow,
     Encoding,
     /// A map from names to objects of the given kind (keys sorted).
-    MapOf(Inner),
+    MapOf(&'static Kind),
     /// Anything else (examples, extension values, security requirements): keys sorted.
     Plain,
 }
-
-/// The kind of the values of a name map (a `Kind` cannot contain itself).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Inner {
-    PathItem,
-    Schema,
-    Response,
-    Parameter,
-    RequestBody,
-    MediaType,
-    Header,
-    SecurityScheme,
-    Encoding,
-}
-
-impl Inner {
-    fn kind(self) -> Kind {
-        match self {
-            Inner::PathItem => Kind::PathItem,
-            Inner::Schema => Kind::Schema,
-            Inner::Response => Kind::Response,
-            Inner::Parameter => Kind::Parameter,
-            Inner::RequestBody => Kind::RequestBody,
-            Inner::MediaType => Kind::MediaType,
-            Inner::Header => Kind::Header,
-            Inner::SecurityScheme => Kind::SecurityScheme,
-            Inner::Encoding => Kind::Encoding,
-        }
-    }
-}
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 impl Kind {
     /// The known keywords of this kind, in output order.
@@ -234,32 +202,32 @@ impl Kind {
             }
             (K::Document, "servers") | (K::PathItem | K::Operation, "servers") => K::Server,
             (K::Document, "tags") => K::Tag,
-            (K::Document, "paths") => K::MapOf(Inner::PathItem),
+            (K::Document, "paths") => K::MapOf(&K::PathItem),
             (K::Document, "components") => K::Components,
             (K::Info, "contact") => K::Contact,
             (K::Info, "license") => K::License,
             (K::PathItem, m) if METHODS.contains(&m) => K::Operation,
             (K::PathItem | K::Operation, "parameters") => K::Parameter,
             (K::Operation, "requestBody") => K::RequestBody,
-            (K::Operation, "responses") => K::MapOf(Inner::Response),
+            (K::Operation, "responses") => K::MapOf(&K::Response),
             (K::Parameter | K::Header, "schema") | (K::MediaType, "schema") => K::Schema,
             (K::Parameter | K::Header | K::RequestBody | K::Response, "content") => {
-                K::MapOf(Inner::MediaType)
+                K::MapOf(&K::MediaType)
             }
-            (K::MediaType, "encoding") => K::MapOf(Inner::Encoding),
-            (K::Response | K::Encoding, "headers") => K::MapOf(Inner::Header),
-            (K::Schema, "properties") => K::MapOf(Inner::Schema),
+            (K::MediaType, "encoding") => K::MapOf(&K::Encoding),
+            (K::Response | K::Encoding, "headers") => K::MapOf(&K::Header),
+            (K::Schema, "properties") => K::MapOf(&K::Schema),
             (K::Schema, "items" | "additionalProperties" | "not") => K::Schema,
             (K::Schema, "allOf" | "oneOf" | "anyOf") => K::Schema,
-            (K::Components, "schemas") => K::MapOf(Inner::Schema),
-            (K::Components, "responses") => K::MapOf(Inner::Response),
-            (K::Components, "parameters") => K::MapOf(Inner::Parameter),
-            (K::Components, "requestBodies") => K::MapOf(Inner::RequestBody),
-            (K::Components, "headers") => K::MapOf(Inner::Header),
-            (K::Components, "securitySchemes") => K::MapOf(Inner::SecurityScheme),
+            (K::Components, "schemas") => K::MapOf(&K::Schema),
+            (K::Components, "responses") => K::MapOf(&K::Response),
+            (K::Components, "parameters") => K::MapOf(&K::Parameter),
+            (K::Components, "requestBodies") => K::MapOf(&K::RequestBody),
+            (K::Components, "headers") => K::MapOf(&K::Header),
+            (K::Components, "securitySchemes") => K::MapOf(&K::SecurityScheme),
             (K::SecurityScheme, "flows") => K::OAuthFlows,
             (K::OAuthFlows, _) => K::OAuthFlow,
-            (K::MapOf(inner), _) => inner.kind(),
+            (K::MapOf(values), _) => *values,
             _ => K::Plain,
         }
     }
