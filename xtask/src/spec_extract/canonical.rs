@@ -240,10 +240,16 @@ pub fn canonical(doc: &Value) -> Value {
 
 /// The fragment's bytes: canonical order, 2-space indentation, a trailing newline.
 pub fn to_bytes(doc: &Value) -> String {
+    pretty(&canonical(doc))
+}
+
+/// The bytes of a document already in canonical order ([`canonical`]): 2-space indentation, a
+/// trailing newline.
+pub fn pretty(canonical: &Value) -> String {
     // serde_json writes integers from their exact i64/u64 digits (never through f64) and keeps
     // non-ASCII text as UTF-8, so the same value always gives the same bytes.
-    let mut text = serde_json::to_string_pretty(&canonical(doc))
-        .expect("a serde_json::Value always serializes");
+    let mut text =
+        serde_json::to_string_pretty(canonical).expect("a serde_json::Value always serializes");
     text.push('\n');
     text
 }

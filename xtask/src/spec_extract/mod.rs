@@ -104,7 +104,7 @@ pub fn extract_fragment(
         )));
     }
     let fragment = canonical::canonical(&doc);
-    let text = canonical::to_bytes(&fragment);
+    let text = canonical::pretty(&fragment);
     Ok(Extraction {
         fragment,
         text,
