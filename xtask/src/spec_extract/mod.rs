@@ -5,7 +5,8 @@
 //! 2. [`normalise`]: the project's conventions and what progenitor 0.15 needs (see that module).
 //! 3. [`overlay`]: the reviewed OpenAPI Overlay 1.0 document kept beside the fragment restores
 //!    what Zoom's file lacks (here: the `enum`s and the error responses the copy lost).
-//! 4. [`normalise::complete`]: error bodies for the restored responses, unused components out.
+//! 4. [`normalise::complete`]: no `default` response, the shared error body for every error
+//!    response (the restored ones included), unused components out.
 //! 5. [`rules`]: checks; a fragment that fails them is never written.
 //! 6. [`canonical`]: fixed key order, 2-space JSON, trailing newline (re-running is byte-identical).
 //!

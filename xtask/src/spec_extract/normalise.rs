@@ -88,12 +88,11 @@ pub fn normalise(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> {
     notes.extend(declare_tags(doc, cx));
     notes.extend(hoist_request_body(doc, cx)?);
     notes.extend(strip_request_defaults(doc, cx)?);
-    notes.extend(normalise_error_responses(doc, cx));
-    notes.extend(prune_components(doc)?);
     Ok(notes)
 }
 
-/// What runs after the overlay: error bodies for the responses it added, and the components.
+/// What runs after the overlay: no `default` response, one error body for every error response
+/// (those the overlay added included), and only the components still referenced.
 pub fn complete(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> {
     let mut notes = normalise_error_responses(doc, cx);
     notes.extend(prune_components(doc)?);
@@ -686,6 +685,7 @@ mod tests {
         })
     }
 
+    /// `normalise` and `complete`, with no overlay in between.
     fn run(doc: &mut Value) -> Vec<String> {
         let at = location();
         let cx = Context {
@@ -693,7 +693,9 @@ mod tests {
             input_name: "zoom.json",
             overlay_name: Some("x.overlay.json"),
         };
-        normalise(doc, &cx).unwrap()
+        let mut notes = normalise(doc, &cx).unwrap();
+        notes.extend(complete(doc, &cx).unwrap());
+        notes
     }
 
     #[test]
@@ -775,7 +777,7 @@ mod tests {
             zoom_field_error_schema()
         );
         let once = doc.clone();
-        let notes = normalise(&mut doc, &cx).unwrap();
+        let notes = run(&mut doc);
         // `info` is rebuilt from Zoom's `info`, which only the first run sees; the rest is stable.
         let notes: Vec<&String> = notes.iter().filter(|n| !n.starts_with("info:")).collect();
         doc["info"] = once["info"].clone();
