@@ -73,9 +73,10 @@ pub fn find_operation(source: &Value, operation_id: &str) -> Result<Location> {
 }
 
 /// A document with only the operation `operation_id` and what it needs from `source`:
-/// `openapi`, `info`, `servers`, the operation's tags and security schemes (from its own
-/// `security` or else the document's), the path item's shared `parameters`, and every component
-/// its `$ref`s reach, transitively. Nothing is changed yet; `normalise` does that.
+/// `openapi`, `info`, `servers`, `tags`, `security`, the security schemes the operation uses
+/// (named by its own `security` or else the document's), the path item's shared `parameters`,
+/// and every component its `$ref`s reach, transitively. Nothing is changed yet; `normalise` does
+/// that (and keeps only the tags the operation uses).
 pub fn extract(source: &Value, operation_id: &str) -> Result<(Location, Value)> {
     let version = source
         .get("openapi")
@@ -88,7 +89,7 @@ pub fn extract(source: &Value, operation_id: &str) -> Result<(Location, Value)> 
     }
     let location = find_operation(source, operation_id)?;
     let item = &source["paths"][&location.path];
-    let operation = item[&location.method].clone();
+    let operation = &item[&location.method];
 
     let mut path_item = Map::new();
     if let Some(shared) = item.get("parameters") {
@@ -99,43 +100,14 @@ pub fn extract(source: &Value, operation_id: &str) -> Result<(Location, Value)> 
 
     let mut out = Map::new();
     out.insert("openapi".into(), json!(version));
-    for key in ["info", "servers"] {
+    // `normalise` keeps the tags the operation uses; the operation's own `security`, if any,
+    // overrides the document's.
+    for key in ["info", "servers", "tags", "security"] {
         if let Some(value) = source.get(key) {
             out.insert(key.into(), value.clone());
         }
     }
-
-    let tag_names: Vec<&str> = operation
-        .get("tags")
-        .and_then(Value::as_array)
-        .map(|tags| tags.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let tags: Vec<Value> = source
-        .get("tags")
-        .and_then(Value::as_array)
-        .map(|all| {
-            all.iter()
-                .filter(|t| {
-                    t.get("name")
-                        .and_then(Value::as_str)
-                        .is_some_and(|n| tag_names.contains(&n))
-                })
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
-    if !tags.is_empty() {
-        out.insert("tags".into(), Value::Array(tags));
-    }
-
-    // The operation's own `security` wins over the document's.
-    let security = match operation.get("security") {
-        Some(own) => own.clone(),
-        None => source.get("security").cloned().unwrap_or(json!([])),
-    };
-    if operation.get("security").is_none() && source.get("security").is_some() {
-        out.insert("security".into(), security.clone());
-    }
+    let security = operation.get("security").or(source.get("security"));
 
     let mut paths = Map::new();
     paths.insert(location.path.clone(), path_item.clone());
@@ -147,7 +119,7 @@ pub fn extract(source: &Value, operation_id: &str) -> Result<(Location, Value)> 
         let value = source["components"][&component.kind][&component.name].clone();
         insert_component(&mut components, &component.kind, &component.name, value);
     }
-    for requirement in security.as_array().into_iter().flatten() {
+    for requirement in security.and_then(Value::as_array).into_iter().flatten() {
         for name in requirement.as_object().into_iter().flat_map(Map::keys) {
             let scheme = source["components"]["securitySchemes"]
                 .get(name)
@@ -220,7 +192,8 @@ mod tests {
         assert!(doc["components"]["parameters"]["UserId"].is_object());
         let schemes = doc["components"]["securitySchemes"].as_object().unwrap();
         assert_eq!(schemes.keys().collect::<Vec<_>>(), ["oauth"]);
-        assert_eq!(doc["tags"], json!([{"name": "Users", "description": "u"}]));
+        // All of them: `normalise` keeps the ones the operation uses.
+        assert_eq!(doc["tags"], source()["tags"]);
         assert_eq!(doc["paths"].as_object().unwrap().len(), 1);
     }
 

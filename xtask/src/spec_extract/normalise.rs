@@ -786,6 +786,15 @@ mod tests {
     }
 
     #[test]
+    fn only_the_tags_the_operation_uses_are_declared() {
+        let mut doc = zoomish();
+        doc["tags"] = json!([{"name": "Groups"}, {"name": "Users", "description": "u"}]);
+        let notes = run(&mut doc);
+        assert_eq!(doc["tags"], json!([{"name": "Users", "description": "u"}]));
+        assert!(!notes.iter().any(|n| n.starts_with("tags:")), "{notes:#?}");
+    }
+
+    #[test]
     fn defaults_go_from_what_a_request_sends_through_references() {
         let mut doc = json!({
             "paths": {"/users/{userId}": {
