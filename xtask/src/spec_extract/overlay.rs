@@ -7,7 +7,6 @@
 //! A target that selects nothing is an error here, not a silent no-op: when Zoom renames or drops
 //! what an action patches, the run stops and says which action.
 
-use enumset::EnumSet;
 use roas_overlay::apply::{Apply, ApplyOptions};
 use roas_overlay::v1_0::Overlay;
 use roas_overlay::validation::Validate;
@@ -24,7 +23,7 @@ pub fn parse(name: &str, text: &str) -> Result<Overlay> {
     }
     let overlay: Overlay = serde_json::from_str(text)
         .map_err(|e| Error::new(format!("{name}: not an Overlay 1.0 document: {e}")))?;
-    overlay.validate(EnumSet::empty()).map_err(|e| {
+    overlay.validate(Default::default()).map_err(|e| {
         let problems: Vec<String> = e
             .errors
             .iter()
