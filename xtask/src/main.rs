@@ -42,7 +42,7 @@ fn main() -> ExitCode {
     };
     let mut stdout = std::io::stdout().lock();
     match spec_extract::run(&options, &mut stdout) {
-        Ok(Outcome::Written { .. } | Outcome::UpToDate) => ExitCode::SUCCESS,
+        Ok(Outcome::Written | Outcome::UpToDate) => ExitCode::SUCCESS,
         Ok(Outcome::WouldChange) => ExitCode::from(1),
         Err(e) => {
             eprintln!("error: {e}");

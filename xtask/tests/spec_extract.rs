@@ -13,7 +13,7 @@ const ZOOM_FILE: &str = "openapi/zoom/zoom-user-api-oas3-2025-03.json";
 const OVERLAY: &str = "openapi/user-update-2025.overlay.json";
 const FRAGMENT_2025: &str = "openapi/user-update-2025.json";
 const FRAGMENT_2021: &str = "openapi/user-update.json";
-const REGENERATE: &str = "cargo run --manifest-path xtask/Cargo.toml -- spec-extract \
+const REGENERATE: &str = "cargo xtask spec-extract \
 openapi/zoom/zoom-user-api-oas3-2025-03.json --operation userUpdate --out openapi/user-update-2025.json \
 --overlay openapi/user-update-2025.overlay.json";
 

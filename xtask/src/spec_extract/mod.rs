@@ -131,7 +131,7 @@ pub struct Options {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// `out` was written (or already had these bytes).
-    Written { changed: bool },
+    Written,
     /// `--check`: `out` has exactly these bytes.
     UpToDate,
     /// `--check`: `out` differs (or is missing).
@@ -236,10 +236,10 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<Outcome> {
     }
     if same {
         writeln!(out, "{} unchanged", options.out.display()).map_err(io_error)?;
-        return Ok(Outcome::Written { changed: false });
+        return Ok(Outcome::Written);
     }
     fs::write(&options.out, &extraction.text)
         .map_err(|e| Error::new(format!("{}: cannot write: {e}", options.out.display())))?;
     writeln!(out, "wrote {}", options.out.display()).map_err(io_error)?;
-    Ok(Outcome::Written { changed: true })
+    Ok(Outcome::Written)
 }
