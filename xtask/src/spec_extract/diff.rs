@@ -225,7 +225,7 @@ fn schema_type(schema: &Value) -> String {
     }
 }
 
-const CONSTRAINTS: [&str; 15] = [
+const CONSTRAINTS: [&str; 18] = [
     "format",
     "minimum",
     "exclusiveMinimum",
@@ -238,8 +238,11 @@ const CONSTRAINTS: [&str; 15] = [
     "minItems",
     "maxItems",
     "uniqueItems",
+    "minProperties",
+    "maxProperties",
     "nullable",
     "readOnly",
+    "writeOnly",
     "default",
 ];
 
@@ -429,6 +432,17 @@ impl Cx<'_> {
                 constraint_changes.push(format!("{key} {} → {}", shown(a), shown(b)));
             }
         }
+        // `additionalProperties`: two schemas are compared as schemas (below); a flag, or a
+        // schema against a flag or nothing, as a constraint.
+        let (old_extra, new_extra) = (&old["additionalProperties"], &new["additionalProperties"]);
+        let extra_schemas = old_extra.is_object() && new_extra.is_object();
+        if !extra_schemas && old_extra != new_extra {
+            constraint_changes.push(format!(
+                "additionalProperties {} → {}",
+                shown(old_extra),
+                shown(new_extra)
+            ));
+        }
         if !constraint_changes.is_empty() {
             self.push(
                 Category::ConstraintChanged,
@@ -441,6 +455,10 @@ impl Cx<'_> {
         if old_type == new_type && old.get("items").is_some() && new.get("items").is_some() {
             let items_at = format!("{at}/*");
             self.compare_schema(&old["items"], &new["items"], &items_at, depth + 1);
+        }
+        if extra_schemas {
+            let extra_at = format!("{at}/additionalProperties");
+            self.compare_schema(old_extra, new_extra, &extra_at, depth + 1);
         }
         self.compare_properties(old_shape, new_shape, &shape_at, depth);
     }
@@ -792,6 +810,42 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("  - 404\n"), "{text}");
+    }
+
+    #[test]
+    fn reports_write_only_property_counts_and_additional_properties() {
+        let responses = json!({"204": {"description": "ok"}});
+        let old = fragment(
+            json!({"type": "object", "properties": {
+                "map": {"type": "object", "additionalProperties": {"type": "string"}},
+                "secret": {"type": "string"},
+                "closed": {"type": "object"}
+            }}),
+            json!([]),
+            responses.clone(),
+        );
+        let new = fragment(
+            json!({"type": "object", "properties": {
+                "map": {"type": "object", "maxProperties": 5, "additionalProperties": {"type": "string", "maxLength": 9}},
+                "secret": {"type": "string", "writeOnly": true},
+                "closed": {"type": "object", "minProperties": 1, "additionalProperties": false}
+            }}),
+            json!([]),
+            responses,
+        );
+        let report = diff("a", &old, "b", &new);
+        for (at, want) in [
+            ("/map", "maxProperties (none) → 5"),
+            ("/map/additionalProperties", "maxLength (none) → 9"),
+            ("/secret", "writeOnly (none) → true"),
+            (
+                "/closed",
+                "minProperties (none) → 1; additionalProperties (none) → false",
+            ),
+        ] {
+            let change = report.find(Category::ConstraintChanged, at);
+            assert_eq!(change.map(|c| c.detail.as_str()), Some(want), "{report}");
+        }
     }
 
     #[test]
