@@ -16,7 +16,6 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, BufReader};
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::spec::Edition;
 use zoom_user_update::{
@@ -24,7 +23,7 @@ use zoom_user_update::{
 };
 
 use crate::common::{
-    ConnectionArgs, EditionArg, Failure, PolicyArg, auth, build_client, describe, say, strip_bom,
+    ConnectionArgs, EditionArg, Failure, LineReader, PolicyArg, auth, build_client, describe, say,
     unsupported, violation_line,
 };
 
@@ -217,7 +216,7 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
     let mut total = 0u64;
     let mut invalid_lines = Vec::new();
     let mut users = Vec::new();
-    let mut lines = LineReader::open(&args.file).await?;
+    let mut lines = LineReader::file(&args.file).await?;
     while let Some((line, bytes)) = lines.next().await? {
         total += 1;
         match parse_line::<U>(&bytes, policy) {
@@ -266,7 +265,7 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
     let client = build_client(&args.connection, &base_url, auth, budget, args.adaptive)?;
 
     // Pass 2: the valid lines not done yet, read again, as requests.
-    let lines = LineReader::open(&args.file).await?;
+    let lines = LineReader::file(&args.file).await?;
     let (sender, done) = (client.clone(), std::sync::Arc::new(done));
     let requests = futures_util::stream::unfold(lines, move |mut lines| {
         let (client, done) = (sender.clone(), done.clone());
@@ -367,48 +366,6 @@ fn interrupts() -> std::io::Result<tokio::signal::unix::Signal> {
 #[cfg(windows)]
 fn interrupts() -> std::io::Result<tokio::signal::windows::CtrlC> {
     tokio::signal::windows::ctrl_c()
-}
-
-/// Non-blank lines of a file, one at a time.
-struct LineReader {
-    reader: BufReader<tokio::fs::File>,
-    path: PathBuf,
-    number: u64,
-}
-
-impl LineReader {
-    async fn open(path: &Path) -> Result<Self, Failure> {
-        let file = tokio::fs::File::open(path)
-            .await
-            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
-        Ok(Self {
-            reader: BufReader::new(file),
-            path: path.to_owned(),
-            number: 0,
-        })
-    }
-
-    async fn next(&mut self) -> Result<Option<(u64, Vec<u8>)>, Failure> {
-        loop {
-            let mut buf = Vec::new();
-            let n =
-                self.reader.read_until(b'\n', &mut buf).await.map_err(|e| {
-                    Failure::Usage(format!("cannot read {}: {e}", self.path.display()))
-                })?;
-            if n == 0 {
-                return Ok(None);
-            }
-            self.number += 1;
-            let line = if self.number == 1 {
-                strip_bom(&buf).to_vec()
-            } else {
-                buf
-            };
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                return Ok(Some((self.number, line)));
-            }
-        }
-    }
 }
 
 /// A progress bar on a terminal, a plain line every two seconds otherwise.

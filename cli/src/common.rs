@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
+use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use zoom_user_update::spec::Edition;
 use zoom_user_update::{Auth, Client, Error, Escaped, Policy, RateBudget, RetryPolicy, Violation};
 
@@ -65,6 +66,66 @@ pub fn shown(path: Option<&Path>) -> String {
 
 pub fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The numbered non-blank lines of an input, one at a time: each as read, its line break
+/// included, the first without a UTF-8 byte order mark. Memory holds one line.
+pub struct LineReader {
+    reader: BufReader<Box<dyn AsyncRead + Unpin + Send>>,
+    /// The input as errors name it.
+    name: String,
+    number: u64,
+}
+
+impl LineReader {
+    /// The lines of the file at `path` (`-` too is a file name here).
+    pub async fn file(path: &Path) -> Result<Self, Failure> {
+        let file = tokio::fs::File::open(path)
+            .await
+            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
+        Ok(Self::new(Box::new(file), path.display().to_string()))
+    }
+
+    /// The lines of standard input for `-` or no path, else of the file ([`read_input`]'s
+    /// choice).
+    pub async fn input(path: Option<&Path>) -> Result<Self, Failure> {
+        match path {
+            Some(p) if p != Path::new("-") => Self::file(p).await,
+            _ => Ok(Self::new(Box::new(tokio::io::stdin()), shown(None))),
+        }
+    }
+
+    fn new(reader: Box<dyn AsyncRead + Unpin + Send>, name: String) -> Self {
+        Self {
+            reader: BufReader::new(reader),
+            name,
+            number: 0,
+        }
+    }
+
+    /// The next non-blank line and its number (counting every line, blank ones included).
+    pub async fn next(&mut self) -> Result<Option<(u64, Vec<u8>)>, Failure> {
+        loop {
+            let mut buf = Vec::new();
+            let n = self
+                .reader
+                .read_until(b'\n', &mut buf)
+                .await
+                .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", self.name)))?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.number += 1;
+            let line = if self.number == 1 {
+                strip_bom(&buf).to_vec()
+            } else {
+                buf
+            };
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                return Ok(Some((self.number, line)));
+            }
+        }
+    }
 }
 
 /// One line for an error and its causes: `what: cause: cause`, with every control character

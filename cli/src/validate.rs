@@ -1,6 +1,6 @@
 //! `validate`: every violation of a body, or of each line of a JSON Lines file.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +8,7 @@ use zoom_user_update::spec::Edition;
 use zoom_user_update::{Policy, UserUpdate, ValidationErrors, Warning, v2025};
 
 use crate::common::{
-    EditionArg, Failure, PolicyArg, shown, strip_bom, unsupported, violation_line, write_out,
+    EditionArg, Failure, LineReader, PolicyArg, read_input, unsupported, violation_line, write_out,
 };
 
 #[derive(Debug, clap::Args)]
@@ -30,20 +30,9 @@ pub struct ValidateArgs {
 pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
     let check = checker(args.edition.edition)?;
-    let path = args
-        .file
-        .as_deref()
-        .filter(|p| *p != std::path::Path::new("-"));
-    let reader: Box<dyn BufRead> = match path {
-        None => Box::new(std::io::BufReader::new(std::io::stdin())),
-        Some(p) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p)
-                .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", p.display())))?,
-        )),
-    };
     let mut invalid = 0usize;
     let mut count = 0usize;
-    let mut report = |line: Option<usize>, body: &[u8]| -> Result<(), Failure> {
+    let mut report = |line: Option<u64>, body: &[u8]| -> Result<(), Failure> {
         count += 1;
         let result = check(body, policy);
         if result.is_err() {
@@ -52,22 +41,13 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
         write_out(|out| print_result(out, line, &result, args.json))
     };
     if args.jsonl {
-        for (i, line) in reader.split(b'\n').enumerate() {
-            let line =
-                line.map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown(path))))?;
-            let line = if i == 0 { strip_bom(&line) } else { &line[..] };
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            report(Some(i + 1), line)?;
+        let mut lines = LineReader::input(args.file.as_deref()).await?;
+        while let Some((number, line)) = lines.next().await? {
+            // The body without its line break: a position in a message is one of the line.
+            report(Some(number), line.strip_suffix(b"\n").unwrap_or(&line))?;
         }
     } else {
-        let mut bytes = Vec::new();
-        let mut reader = reader;
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", shown(path))))?;
-        report(None, strip_bom(&bytes))?;
+        report(None, &read_input(args.file.as_deref())?)?;
     }
     if args.jsonl && !args.json {
         eprintln!("{count} bodies, {invalid} invalid");
@@ -101,7 +81,7 @@ pub fn checker(edition: Edition) -> Result<Check, Failure> {
 
 fn print_result(
     out: &mut dyn Write,
-    line: Option<usize>,
+    line: Option<u64>,
     result: &Result<Vec<Warning>, ValidationErrors>,
     json: bool,
 ) -> std::io::Result<()> {
