@@ -266,10 +266,9 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
 
     // Pass 2: the valid lines not done yet, read again, as requests.
     let lines = LineReader::file(&args.file).await?;
-    let (sender, done) = (client.clone(), std::sync::Arc::new(done));
-    let requests = futures_util::stream::unfold(lines, move |mut lines| {
-        let (client, done) = (sender.clone(), done.clone());
-        async move {
+    let requests = futures_util::stream::unfold(
+        (lines, client.clone(), done),
+        move |(mut lines, client, done)| async move {
             loop {
                 let (line, bytes) = match lines.next().await {
                     Ok(next) => next?,
@@ -284,10 +283,11 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
                 let Ok(job) = parse_line::<U>(&bytes, policy) else {
                     continue;
                 };
-                return Some((((line, job.user_id.clone()), job.request(&client)), lines));
+                let request = job.request(&client);
+                return Some(((line, request), (lines, client, done)));
             }
-        }
-    });
+        },
+    );
     let mut run = client
         .update_many(requests)
         .concurrency(usize::from(args.concurrency));
@@ -312,14 +312,17 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
 
     let progress = Progress::new(total);
     progress.tick(&tally);
-    while let Some(done) = run.next().await {
-        let (line, user_id) = &done.key;
-        if matches!(done.result, BulkResult::NotSent(StopReason::Cancelled)) {
+    while let Some(finished) = run.next().await {
+        if matches!(finished.result, BulkResult::NotSent(StopReason::Cancelled)) {
             // Not reported: `--resume` sends it.
             continue;
         }
-        report.write(&outcome(*line, user_id.as_str(), &done.result))?;
-        match done.result {
+        report.write(&outcome(
+            finished.key,
+            finished.user_id.as_str(),
+            &finished.result,
+        ))?;
+        match finished.result {
             BulkResult::Updated(_) => tally.ok += 1,
             BulkResult::NotSent(_) => tally.not_sent += 1,
             _ => tally.failed += 1,
