@@ -211,10 +211,17 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
         )));
     }
 
-    // Pass 1: validate every line; report the invalid ones before anything is sent.
+    // Pass 1: validate every line; report the invalid ones before anything is sent. With
+    // --skip-invalid the run goes ahead whatever this pass finds, so each invalid line is
+    // reported as it is found; without it, one invalid line stops the run and only their
+    // number is needed (the report is not even created).
+    let mut report = if args.skip_invalid {
+        Some(Report::open(&args.report)?)
+    } else {
+        None
+    };
     let mut tally = Tally::default();
     let mut total = 0u64;
-    let mut invalid_lines = Vec::new();
     let mut users = Vec::new();
     let mut lines = LineReader::file(&args.file).await?;
     while let Some((line, bytes)) = lines.next().await? {
@@ -227,25 +234,26 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
                 for p in &problems {
                     eprintln!("line {line}: {p}");
                 }
-                let user_id = serde_json::from_slice::<Value>(&bytes)
-                    .ok()
-                    .and_then(|v| v["user_id"].as_str().map(str::to_owned));
-                invalid_lines.push(json!({"line": line, "user_id": user_id, "status": "invalid", "message": problems.join("; ")}));
+                tally.invalid += 1;
+                if let Some(report) = &mut report {
+                    let user_id = serde_json::from_slice::<Value>(&bytes)
+                        .ok()
+                        .and_then(|v| v["user_id"].as_str().map(str::to_owned));
+                    report.write(&json!({"line": line, "user_id": user_id, "status": "invalid", "message": problems.join("; ")}))?;
+                }
             }
         }
     }
-    if !invalid_lines.is_empty() && !args.skip_invalid {
-        return Err(Failure::Failed(format!(
-            "{} of {total} lines are invalid; nothing was sent (fix them, or pass --skip-invalid to send the valid ones)",
-            invalid_lines.len()
-        )));
-    }
-    let mut report = Report::open(&args.report)?;
-    for value in &invalid_lines {
-        report.write(value)?;
-    }
-    tally.invalid = invalid_lines.len() as u64;
-    drop(invalid_lines);
+    let mut report = match report {
+        Some(report) => report,
+        None if tally.invalid > 0 => {
+            return Err(Failure::Failed(format!(
+                "{} of {total} lines are invalid; nothing was sent (fix them, or pass --skip-invalid to send the valid ones)",
+                tally.invalid
+            )));
+        }
+        None => Report::open(&args.report)?,
+    };
 
     let mock = if args.mock {
         let zoom = MockZoom::start().await;
