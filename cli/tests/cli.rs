@@ -1,31 +1,24 @@
 //! The `zoom-user-update` binary: each command, its exit codes and output, and bulk runs
 //! against the fake Zoom (interrupted and resumed).
 
+#[allow(dead_code)]
+#[path = "common/mod.rs"]
+mod common;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+use common::{BIN, clean_command, input_file, outcomes};
 use serde_json::{Value, json};
 use zoom_user_update::mock::{Fault, MockZoom};
 use zoom_user_update::spec::Edition;
 
-const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
-
-/// The binary with a clean environment (no credentials or URLs from the caller's).
+/// The binary with a clean environment ([`clean_command`]) and nothing on standard input.
 fn cli() -> Command {
-    let mut cmd = Command::new(BIN);
-    for var in [
-        "ZOOM_ACCESS_TOKEN",
-        "ZOOM_ACCOUNT_ID",
-        "ZOOM_CLIENT_ID",
-        "ZOOM_CLIENT_SECRET",
-        "ZOOM_BASE_URL",
-        "ZOOM_TOKEN_URL",
-    ] {
-        cmd.env_remove(var);
-    }
+    let mut cmd = clean_command(BIN);
     cmd.stdin(Stdio::null());
     cmd
 }
@@ -520,19 +513,6 @@ fn bulk(zoom: &MockZoom, input: &Path, report: &Path, args: &[&str]) -> Command 
     cmd
 }
 
-/// Reads the report: line number → outcomes.
-fn report(path: &Path) -> HashMap<u64, Vec<Value>> {
-    let mut by_line: HashMap<u64, Vec<Value>> = HashMap::new();
-    for line in std::fs::read_to_string(path).unwrap().lines() {
-        let value: Value = serde_json::from_str(line).unwrap();
-        by_line
-            .entry(value["line"].as_u64().unwrap())
-            .or_default()
-            .push(value);
-    }
-    by_line
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn bulk_reports_one_final_outcome_per_line() {
     let zoom = MockZoom::start().await;
@@ -576,7 +556,7 @@ async fn bulk_reports_one_final_outcome_per_line() {
         "some lines failed: {}",
         text(&out.stderr)
     );
-    let by_line = report(&report_path);
+    let by_line = outcomes(&report_path);
     assert_eq!(by_line.len(), 1000);
     let mut count: HashMap<&str, usize> = HashMap::new();
     for (line, outcomes) in &by_line {
@@ -610,15 +590,11 @@ async fn bulk_reports_one_final_outcome_per_line() {
 async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
     let zoom = MockZoom::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
+    let input = input_file(dir.path(), 300);
     let report_path = dir.path().join("report.jsonl");
-    let mut lines = String::new();
     for i in 1..=300u64 {
         zoom.add_user(&format!("u{i}"), &format!("u{i}@example.com"));
-        lines.push_str(&json!({"user_id": format!("u{i}"), "body": {"dept": "x"}}).to_string());
-        lines.push('\n');
     }
-    std::fs::write(&input, lines).unwrap();
     let paced = ["--rate", "100", "--concurrency", "4"];
     let mut first = bulk(&zoom, &input, &report_path, &paced);
     let child = first
@@ -649,7 +625,7 @@ async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
         "{}",
         text(&out.stdout)
     );
-    let first = report(&report_path);
+    let first = outcomes(&report_path);
     assert!(
         first.len() > 20 && first.len() < 300,
         "{} lines done before the interrupt",
@@ -665,7 +641,7 @@ async fn an_interrupted_bulk_run_resumes_without_sending_twice() {
         text(&out.stdout)
     );
 
-    let by_line = report(&report_path);
+    let by_line = outcomes(&report_path);
     assert_eq!(by_line.len(), 300);
     assert!(
         by_line
@@ -689,19 +665,15 @@ async fn bulk_with_an_adaptive_budget_shares_the_account() {
         .start()
         .await;
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
-    let mut lines = String::new();
+    let input = input_file(dir.path(), 40);
     for i in 1..=40u64 {
         zoom.add_user(&format!("u{i}"), &format!("u{i}@example.com"));
-        lines.push_str(&json!({"user_id": format!("u{i}"), "body": {"dept": "x"}}).to_string());
-        lines.push('\n');
     }
-    std::fs::write(&input, lines).unwrap();
     let report_path = dir.path().join("report.jsonl");
     let args = ["--rate", "40", "--adaptive", "--concurrency", "4"];
     let out = output(bulk(&zoom, &input, &report_path, &args)).await;
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let by_line = report(&report_path);
+    let by_line = outcomes(&report_path);
     assert_eq!(by_line.len(), 40);
     assert!(by_line.values().all(|o| o[0]["status"] == "ok"));
 

@@ -4,6 +4,9 @@
 //! of user IDs. Every server is started by the test that talks to it.
 
 #[allow(dead_code)]
+#[path = "common/mod.rs"]
+mod common;
+#[allow(dead_code)]
 #[path = "hostile/server.rs"]
 mod server;
 
@@ -15,10 +18,10 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use common::{BIN, clean_command, input_file, outcomes, outcomes_beside};
 use serde_json::{Value, json};
 use server::{Action, Answer, Received, Server};
 
-const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
 const TOKEN: &str = "tok-S3CRET-static-bearer";
 const ISSUED: &str = "tok-S3CRET-issued-by-endpoint";
 const ACCOUNT: &str = "acct-hostile";
@@ -35,29 +38,16 @@ const GNU_TIME: &str = "/usr/bin/time";
 // Running the tool
 
 /// The tool, or GNU time around it (`rss` is where time writes the peak RSS of the tool), with
-/// a clean environment: no credentials, URLs or log settings from the caller's.
+/// a clean environment ([`clean_command`]).
 fn command(rss: Option<&Path>) -> Command {
-    let mut cmd = match rss {
+    match rss {
         Some(file) => {
-            let mut cmd = Command::new(GNU_TIME);
+            let mut cmd = clean_command(GNU_TIME);
             cmd.args(["-f", "%M", "-o"]).arg(file).arg(BIN);
             cmd
         }
-        None => Command::new(BIN),
-    };
-    for var in [
-        "ZOOM_ACCESS_TOKEN",
-        "ZOOM_ACCOUNT_ID",
-        "ZOOM_CLIENT_ID",
-        "ZOOM_CLIENT_SECRET",
-        "ZOOM_BASE_URL",
-        "ZOOM_TOKEN_URL",
-        "RUST_LOG",
-        "RUST_BACKTRACE",
-    ] {
-        cmd.env_remove(var);
+        None => clean_command(BIN),
     }
-    cmd
 }
 
 /// One run of the tool against loopback servers; a test states only what differs.
@@ -365,42 +355,6 @@ fn api_url(server: &Server) -> String {
 
 fn token_url(server: &Server) -> String {
     format!("{}/oauth/token", server.url())
-}
-
-/// `n` lines `{"user_id": "u<i>", "body": {"dept": "D<i>"}}`.
-fn input_file(dir: &Path, n: usize) -> PathBuf {
-    let path = dir.join("in.jsonl");
-    let mut text = String::new();
-    for i in 1..=n {
-        text.push_str(
-            &json!({"user_id": format!("u{i}"), "body": {"dept": format!("D{i}")}}).to_string(),
-        );
-        text.push('\n');
-    }
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-/// The report's lines, parsed (the raw line when it does not parse).
-fn report_lines(path: &Path) -> Vec<Result<Value, Vec<u8>>> {
-    let bytes = std::fs::read(path).unwrap_or_default();
-    bytes
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice::<Value>(l).map_err(|_| l.to_vec()))
-        .collect()
-}
-
-/// The parsed report lines by input line: every outcome, in order.
-fn outcomes(path: &Path) -> std::collections::BTreeMap<u64, Vec<Value>> {
-    let mut by_line = std::collections::BTreeMap::new();
-    for value in report_lines(path).into_iter().flatten() {
-        by_line
-            .entry(value["line"].as_u64().expect("a line number"))
-            .or_insert_with(Vec::new)
-            .push(value);
-    }
-    by_line
 }
 
 /// The user IDs of the API requests received (`/v2/users/<id>`), in order.
@@ -978,21 +932,7 @@ fn resume_after_torn_report(users: &[&str], report_text: &[u8], fragment: &[u8])
         users.len() - 1,
         "line 1 was done already"
     );
-    let mut by_line = std::collections::BTreeMap::<u64, Vec<Value>>::new();
-    for line in report_lines(&report) {
-        match line {
-            Ok(value) => by_line
-                .entry(value["line"].as_u64().unwrap())
-                .or_default()
-                .push(value),
-            Err(raw) => assert_eq!(
-                raw,
-                fragment,
-                "only the fragment may fail to parse: {:?}",
-                String::from_utf8_lossy(&raw)
-            ),
-        }
-    }
+    let by_line = outcomes_beside(&report, Some(fragment));
     for n in 1..=users.len() as u64 {
         let o = by_line
             .get(&n)
