@@ -166,13 +166,6 @@ impl Auth {
             )),
         }
     }
-
-    pub(crate) fn token_endpoint(&self) -> Option<&str> {
-        match &self.0 {
-            AuthKind::Bearer(_) => None,
-            AuthKind::ServerToServer(s) => Some(&s.token_url),
-        }
-    }
 }
 
 /// An `Authorization` header value, marked sensitive.
@@ -196,26 +189,30 @@ const LONGEST_LIFETIME: Duration = Duration::from_secs(24 * 3600);
 /// How much of a token endpoint's answer is read; past it the answer is abandoned.
 pub(crate) const TOKEN_ANSWER_BYTES: usize = 64 * 1024;
 
-/// The cache behind the token source, and the outcome of the latest fetch.
+/// The cache behind an OAuth token source, and the outcome of the latest fetch.
 #[derive(Default)]
 struct Cache {
     token: Option<CachedToken>,
-    /// How many fetches have finished; a waiter that saw fewer before it waited shares the
-    /// outcome of the one that finished meanwhile.
-    fetches: u64,
     /// The failure of the latest fetch, if it failed.
     failure: Option<AuthError>,
 }
 
-/// The token source a client uses: the credentials and, for OAuth, the cache. Shared by clones.
-#[derive(Clone)]
-pub(crate) struct TokenSource {
-    auth: Auth,
-    /// A static bearer token's header, built once.
-    fixed: Option<Option<HeaderValue>>,
-    cache: Arc<Mutex<Cache>>,
-    /// Finished fetches, readable without the lock (the same count as `Cache::fetches`).
-    fetches: Arc<AtomicU64>,
+/// The token source of a client (shared by its clones, in its `Arc`): a static token's header,
+/// built once, or Server-to-Server OAuth with its cache.
+pub(crate) enum TokenSource {
+    /// The header of a static bearer token, or why the token cannot be one.
+    Fixed(Result<HeaderValue, AuthError>),
+    OAuth(Box<OAuth>),
+}
+
+pub(crate) struct OAuth {
+    credentials: ServerToServer,
+    /// The token endpoint, parsed and checked once when the client is built.
+    token_url: reqwest::Url,
+    cache: Mutex<Cache>,
+    /// How many fetches have finished (written under the cache lock): a waiter that saw fewer
+    /// before it waited shares the outcome of the one that finished meanwhile.
+    fetches: AtomicU64,
     /// How long one token fetch may take in all, so a token endpoint that hangs cannot hold the
     /// cache lock forever.
     fetch_timeout: Duration,
@@ -223,9 +220,13 @@ pub(crate) struct TokenSource {
 
 impl fmt::Debug for TokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TokenSource")
-            .field("auth", &self.auth)
-            .finish_non_exhaustive()
+        match self {
+            Self::Fixed(_) => f.write_str("TokenSource::Fixed(<redacted>)"),
+            Self::OAuth(oauth) => f
+                .debug_struct("TokenSource::OAuth")
+                .field("credentials", &oauth.credentials)
+                .finish_non_exhaustive(),
+        }
     }
 }
 
@@ -275,48 +276,69 @@ pub(crate) fn read_token_answer(
 }
 
 impl TokenSource {
-    pub(crate) fn new(auth: Auth, fetch_timeout: Duration) -> Self {
-        let fixed = match &auth.0 {
-            AuthKind::Bearer(token) => Some(bearer_header(token.expose()).ok()),
-            AuthKind::ServerToServer(_) => None,
-        };
-        Self {
-            auth,
-            fixed,
-            cache: Arc::new(Mutex::new(Cache::default())),
-            fetches: Arc::new(AtomicU64::new(0)),
-            fetch_timeout,
-        }
+    /// The token source of `auth`; `check_url` parses and checks an OAuth token endpoint.
+    ///
+    /// # Errors
+    ///
+    /// What `check_url` returns for the token endpoint.
+    pub(crate) fn new(
+        auth: Auth,
+        fetch_timeout: Duration,
+        check_url: impl FnOnce(&str) -> Result<reqwest::Url, Error>,
+    ) -> Result<Self, Error> {
+        Ok(match auth.0 {
+            AuthKind::Bearer(token) => Self::Fixed(bearer_header(token.expose())),
+            AuthKind::ServerToServer(credentials) => Self::OAuth(Box::new(OAuth {
+                token_url: check_url(&credentials.token_url)?,
+                credentials,
+                cache: Mutex::new(Cache::default()),
+                fetches: AtomicU64::new(0),
+                fetch_timeout,
+            })),
+        })
     }
 
     pub(crate) fn can_renew(&self) -> bool {
-        matches!(self.auth.0, AuthKind::ServerToServer(_))
+        matches!(self, Self::OAuth(_))
     }
 
-    /// The `Authorization` header to send now. For OAuth, one fetch at a time: callers that
-    /// wait while a fetch runs share its outcome, a token or a failure, so a token endpoint
-    /// that fails costs one fetch per failure, not one per waiter.
+    /// The `Authorization` header to send now.
     pub(crate) async fn header(&self, http: &reqwest::Client) -> Result<HeaderValue, AuthError> {
-        let s2s = match (&self.fixed, &self.auth.0) {
-            (Some(Some(header)), _) => return Ok(header.clone()),
-            (Some(None), _) => return Err(AuthError::InvalidToken),
-            (None, AuthKind::ServerToServer(s2s)) => s2s,
-            (None, AuthKind::Bearer(token)) => return bearer_header(token.expose()),
-        };
+        match self {
+            Self::Fixed(header) => header.clone(),
+            Self::OAuth(oauth) => oauth.header(http).await,
+        }
+    }
+
+    /// Forgets `rejected` (after a 401 code 124), unless a newer token replaced it already.
+    pub(crate) async fn invalidate(&self, rejected: &HeaderValue) {
+        if let Self::OAuth(oauth) = self {
+            let mut cache = oauth.cache.lock().await;
+            if cache.token.as_ref().is_some_and(|t| t.header == rejected) {
+                cache.token = None;
+            }
+        }
+    }
+}
+
+impl OAuth {
+    /// The cached token, or a fresh one. One fetch at a time: callers that wait while a fetch
+    /// runs share its outcome, a token or a failure, so a token endpoint that fails costs one
+    /// fetch per failure, not one per waiter.
+    async fn header(&self, http: &reqwest::Client) -> Result<HeaderValue, AuthError> {
         let seen = self.fetches.load(Ordering::Acquire);
         let mut cache = self.cache.lock().await;
         if let Some(token) = cache.token.as_ref().filter(|t| Instant::now() < t.renew_at) {
             return Ok(token.header.clone());
         }
-        if cache.fetches != seen
+        if self.fetches.load(Ordering::Acquire) != seen
             && let Some(failure) = &cache.failure
         {
             return Err(failure.clone());
         }
-        let span = tracing::debug_span!("zoom.oauth_token", url = %s2s.token_url);
-        let fetched = self.fetch(http, s2s).instrument(span).await;
-        cache.fetches += 1;
-        self.fetches.store(cache.fetches, Ordering::Release);
+        let span = tracing::debug_span!("zoom.oauth_token", url = %self.token_url);
+        let fetched = self.fetch(http).instrument(span).await;
+        self.fetches.fetch_add(1, Ordering::Release);
         match fetched {
             Ok(fresh) => {
                 let header = fresh.header.clone();
@@ -331,21 +353,10 @@ impl TokenSource {
         }
     }
 
-    /// Forgets `rejected` (after a 401 code 124), unless a newer token replaced it already.
-    pub(crate) async fn invalidate(&self, rejected: &HeaderValue) {
-        let mut cache = self.cache.lock().await;
-        if cache.token.as_ref().is_some_and(|t| t.header == rejected) {
-            cache.token = None;
-        }
-    }
-
-    async fn fetch(
-        &self,
-        http: &reqwest::Client,
-        s2s: &ServerToServer,
-    ) -> Result<CachedToken, AuthError> {
+    async fn fetch(&self, http: &reqwest::Client) -> Result<CachedToken, AuthError> {
+        let s2s = &self.credentials;
         let response = http
-            .post(&s2s.token_url)
+            .post(self.token_url.clone())
             .timeout(self.fetch_timeout)
             .basic_auth(&s2s.client_id, Some(s2s.client_secret.expose()))
             .form(&[
@@ -356,9 +367,7 @@ impl TokenSource {
             .await
             .map_err(|e| AuthError::Transport(Arc::new(e.without_url())))?;
         // A custom HTTP client may follow redirects: a token from another URL is not taken.
-        if response.url().as_str() != s2s.token_url
-            && reqwest::Url::parse(&s2s.token_url).ok().as_ref() != Some(response.url())
-        {
+        if *response.url() != self.token_url {
             return Err(AuthError::Redirected);
         }
         let status = response.status().as_u16();

@@ -185,9 +185,10 @@ impl ClientBuilder {
     pub fn build(self) -> Result<Client, Error> {
         let base_url = self.base_url.trim_end_matches('/').to_owned();
         check_url("base url", &base_url, self.allow_http)?;
-        if let Some(token_url) = self.auth.token_endpoint() {
-            check_url("token url", token_url, self.allow_http)?;
-        }
+        let allow_http = self.allow_http;
+        let tokens = TokenSource::new(self.auth, self.timeout, |url| {
+            check_url("token url", url, allow_http)
+        })?;
         let user_agent = HeaderValue::from_str(&self.user_agent)
             .map_err(|_| Error::Config("the user agent is not a valid header value".into()))?;
         let http = match self.http {
@@ -204,7 +205,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 base_url,
                 http,
-                tokens: TokenSource::new(self.auth, self.timeout),
+                tokens,
                 retry: self.retry,
                 pacer: self.pacing.map(Pacer::new),
                 timeout: self.timeout,
@@ -214,12 +215,13 @@ impl ClientBuilder {
     }
 }
 
-fn check_url(what: &str, url: &str, allow_http: bool) -> Result<(), Error> {
+/// `url` parsed, if it is https, or plain http on loopback or with `allow_http`.
+fn check_url(what: &str, url: &str, allow_http: bool) -> Result<reqwest::Url, Error> {
     let parsed =
         reqwest::Url::parse(url).map_err(|e| Error::Config(format!("{what} {url:?}: {e}")))?;
     match parsed.scheme() {
-        "https" => Ok(()),
-        "http" if allow_http || is_loopback(&parsed) => Ok(()),
+        "https" => Ok(parsed),
+        "http" if allow_http || is_loopback(&parsed) => Ok(parsed),
         "http" => Err(Error::Config(format!(
             "{what} {url:?} is plain http on a host that is not loopback: tokens would travel in clear text (use https, or allow_http(true))"
         ))),
