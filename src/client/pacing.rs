@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -103,12 +103,12 @@ pub(crate) enum Pacing {
 /// A schedule rather than a rate-limiter crate: no retry loop, the times are absolute so timer
 /// rounding never accumulates, and an idle schedule builds up no burst. (governor was tried and
 /// filled a budget less well: `BENCHMARKS.md`.)
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(crate) struct Pacer {
     /// When the last request went out; held by the request whose turn it is while it waits
     /// (tokio's mutex queues waiters fairly).
-    turn: Arc<tokio::sync::Mutex<Option<Instant>>>,
-    pace: Arc<Mutex<Pace>>,
+    turn: tokio::sync::Mutex<Option<Instant>>,
+    pace: Mutex<Pace>,
 }
 
 #[derive(Debug)]
@@ -283,11 +283,11 @@ impl Pacer {
             Pacing::Adaptive(budget) => (budget, Some(Adaptive::new(budget))),
         };
         Self {
-            turn: Arc::new(tokio::sync::Mutex::new(None)),
-            pace: Arc::new(Mutex::new(Pace {
+            turn: tokio::sync::Mutex::new(None),
+            pace: Mutex::new(Pace {
                 interval: budget.interval(),
                 adaptive,
-            })),
+            }),
         }
     }
 
