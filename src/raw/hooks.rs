@@ -95,10 +95,11 @@ impl Hooks {
             *answer.status_mut() = http::StatusCode::NO_CONTENT;
             return Ok(reqwest::Response::from(answer));
         }
-        let url = request.url().clone();
+        // Only the client's own requests (`observed`) are checked for a redirect.
+        let sent_to = self.observed.as_ref().map(|_| request.url().clone());
         let response = client.execute(request).await?;
-        if response.url() != &url
-            && let Some(observed) = &self.observed
+        if let (Some(observed), Some(url)) = (&self.observed, sent_to)
+            && *response.url() != url
         {
             lock(observed).redirected = true;
         }
@@ -133,17 +134,22 @@ const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHA
 /// characters stay as they are (`;`, `=`, `@`, `+` are percent-encoded too). The generated code
 /// encoded it already, `/` and `%` included, so decoding it gives the ID back exactly.
 fn encode_user_id(url: &mut reqwest::Url) {
-    let Some((head, id)) = url.path().rsplit_once('/') else {
-        return;
+    let path = {
+        let Some((head, id)) = url.path().rsplit_once('/') else {
+            return;
+        };
+        let unreserved =
+            |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        if !head.ends_with("/users") || id.bytes().all(unreserved) {
+            return;
+        }
+        let id: Vec<u8> = percent_encoding::percent_decode_str(id).collect();
+        format!(
+            "{head}/{}",
+            percent_encoding::percent_encode(&id, NOT_UNRESERVED)
+        )
     };
-    let unreserved = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-    if !head.ends_with("/users") || id.bytes().all(|b| unreserved(&b)) {
-        return;
-    }
-    let (head, id) = (head.to_owned(), id.to_owned());
-    let id = percent_encoding::percent_decode_str(&id).collect::<Vec<u8>>();
-    let encoded = percent_encoding::percent_encode(&id, NOT_UNRESERVED);
-    url.set_path(&format!("{head}/{encoded}"));
+    url.set_path(&path);
 }
 
 /// The hooks of a generated client, delegating to [`Hooks`].
