@@ -12,9 +12,10 @@ use crate::client::bulk::NotUpdated::{self, Failed, Stopped};
 use crate::client::bulk::StopReason;
 use crate::client::edition::Query;
 use crate::client::pacing::Said;
-use crate::raw::{Capture, Hooks};
+use crate::raw::{Capture, Hooks, Observed};
 use crate::{
-    Client, Error, RateLimit, RateLimitType, Update, UserId, UserUpdate, ValidationErrors, lock,
+    ApiErrorKind, Client, Error, RateLimit, RateLimitType, Update, UserId, UserUpdate,
+    ValidationErrors, lock,
 };
 
 /// The stop signal of a run of `update_many`.
@@ -129,12 +130,28 @@ impl<U: Update> UpdateUserRequest<U> {
         let capture: Capture = Arc::new(Mutex::new(None));
         let mut placeholder = HeaderValue::from_static("Bearer <redacted>");
         placeholder.set_sensitive(true);
+        self.exchange(&body, placeholder, None, Some(capture.clone()))
+            .await?;
+        let captured = lock(&capture).take();
+        captured.ok_or_else(|| Error::Config("the request was not captured".into()))
+    }
+
+    /// One exchange through the generated client: `authorization` and the client's user agent
+    /// on the request, what the hooks see left in `observed`, or the request left in `capture`
+    /// (a dry run) instead of sent.
+    fn exchange<'a>(
+        &'a self,
+        body: &'a U::Raw,
+        authorization: HeaderValue,
+        observed: Option<Observed>,
+        capture: Option<Capture>,
+    ) -> impl Future<Output = Result<Updated, Error>> + Send + 'a {
         let inner = &self.client.inner;
         let hooks = Hooks {
-            authorization: Some(placeholder),
+            authorization: Some(authorization),
             user_agent: Some(inner.user_agent.clone()),
-            observed: None,
-            capture: Some(capture.clone()),
+            observed,
+            capture,
         };
         U::send_raw(
             &inner.base_url,
@@ -142,11 +159,8 @@ impl<U: Update> UpdateUserRequest<U> {
             hooks,
             self.user_id.as_str(),
             self.query,
-            &body,
+            body,
         )
-        .await?;
-        let captured = lock(&capture).take();
-        captured.ok_or_else(|| Error::Config("the request was not captured".into()))
     }
 
     async fn send_with_retries(self, mut stop: Option<Stop>) -> Result<Updated, NotUpdated> {
@@ -177,7 +191,7 @@ impl<U: Update> UpdateUserRequest<U> {
             // A rejected OAuth token is renewed once, at once.
             if let (Some(header), Some(api)) = (&sent_with, err.as_api())
                 && api.status == 401
-                && api.code == 124
+                && api.kind() == ApiErrorKind::InvalidToken
                 && inner.tokens.can_renew()
                 && !renewed_token
             {
@@ -253,22 +267,9 @@ impl<U: Update> UpdateUserRequest<U> {
         if let Some(reason) = stop.and_then(|stop| *stop.borrow()) {
             return Err(reason);
         }
-        let hooks = Hooks {
-            authorization: Some(authorization.clone()),
-            user_agent: Some(inner.user_agent.clone()),
-            observed: Some(Arc::default()),
-            capture: None,
-        };
         let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
         // The timeout covers the whole exchange, reading an error answer's body included.
-        let exchange = U::send_raw(
-            &inner.base_url,
-            &inner.http,
-            hooks,
-            self.user_id.as_str(),
-            self.query,
-            body,
-        );
+        let exchange = self.exchange(body, authorization.clone(), Some(Arc::default()), None);
         let result = tokio::time::timeout(inner.timeout, exchange)
             .instrument(span.clone())
             .await
