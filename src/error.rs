@@ -314,7 +314,7 @@ impl fmt::Display for Escaped<'_> {
 pub enum AuthError {
     /// The token endpoint answered with an error (its `reason` shown with control characters
     /// escaped).
-    #[error("the token endpoint {}: http {status}{}", if *status == 429 || *status >= 500 { "failed" } else { "refused the credentials" }, reason.as_deref().map(|r| format!(", {}", Escaped(r))).unwrap_or_default())]
+    #[error("the token endpoint {}: http {status}{}", if endpoint_failed(*status) { "failed" } else { "refused the credentials" }, reason.as_deref().map(|r| format!(", {}", Escaped(r))).unwrap_or_default())]
     Rejected {
         /// The HTTP status.
         status: u16,
@@ -343,10 +343,16 @@ impl AuthError {
     pub fn is_retryable(&self) -> bool {
         match self {
             AuthError::Transport(_) => true,
-            AuthError::Rejected { status, .. } => *status == 429 || *status >= 500,
+            AuthError::Rejected { status, .. } => endpoint_failed(*status),
             _ => false,
         }
     }
+}
+
+/// A token endpoint's status that says it failed (429, 5xx) rather than refused the
+/// credentials: a later fetch may succeed.
+fn endpoint_failed(status: u16) -> bool {
+    status == 429 || status >= 500
 }
 
 /// A setting's name that does not parse ([`Policy`](crate::Policy),
