@@ -8,7 +8,8 @@ use serde_json::{Map, Value};
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::spec::{self, Edition, FieldRule};
 use zoom_user_update::{
-    Client, Rule, Update, UpdateUserRequest, UserId, UserUpdate, ValidationErrors, Warning, v2025,
+    Client, Policy, Rule, Update, UpdateUserRequest, UserId, UserUpdate, ValidationErrors, Warning,
+    v2025,
 };
 
 use crate::common::{
@@ -216,27 +217,17 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
     std::mem::take(&mut args.fields).apply(edition, &mut body)?;
     let body = Value::Object(body);
     match edition {
+        Edition::V2021 => {
+            if args.remove_tsp_credentials.is_some() {
+                return Err(Failure::Usage(
+                    "--remove-tsp-credentials is a parameter of the 2025 edition".into(),
+                ));
+            }
+            check_and_send::<UserUpdate>(&args, &body, file_errors, policy, |request| request).await
+        }
         Edition::V2025 => {
-            let login_type = args
-                .login_type
-                .as_deref()
-                .map(v2025::LoginType::from_name)
-                .transpose();
-            let update = match file_errors {
-                Some(errors) => Err(errors),
-                None => v2025::UserUpdate::from_value(&body, policy),
-            };
-            let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
             let remove = args.remove_tsp_credentials;
-            let prepared = match prepare(&args.user_id, login_type, update, warnings) {
-                Ok(prepared) => prepared,
-                Err(code) => return Ok(code),
-            };
-            send(&args, prepared, |client, (user_id, update, login_type)| {
-                let mut request = client.update_user(&user_id, &update);
-                if let Some(t) = login_type {
-                    request = request.login_type(t);
-                }
+            check_and_send::<v2025::UserUpdate>(&args, &body, file_errors, policy, |request| {
                 match remove {
                     Some(remove) => request.remove_tsp_credentials(remove),
                     None => request,
@@ -244,37 +235,41 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
             })
             .await
         }
-        Edition::V2021 => {
-            if args.remove_tsp_credentials.is_some() {
-                return Err(Failure::Usage(
-                    "--remove-tsp-credentials is a parameter of the 2025 edition".into(),
-                ));
-            }
-            let login_type = args
-                .login_type
-                .as_deref()
-                .map(zoom_user_update::LoginType::from_name)
-                .transpose();
-            let update = match file_errors {
-                Some(errors) => Err(errors),
-                None => UserUpdate::from_value(&body, policy),
-            };
-            let warnings = update.as_ref().map(|u| u.warnings()).unwrap_or_default();
-            let prepared = match prepare(&args.user_id, login_type, update, warnings) {
-                Ok(prepared) => prepared,
-                Err(code) => return Ok(code),
-            };
-            send(&args, prepared, |client, (user_id, update, login_type)| {
-                let mut request = client.update_user(&user_id, &update);
-                if let Some(t) = login_type {
-                    request = request.login_type(t);
-                }
-                request
-            })
-            .await
-        }
         _ => Err(unsupported(edition)),
     }
+}
+
+/// Checks the merged body as an update of `U`'s edition and sends it; `query` adds the query
+/// parameters only that edition has.
+async fn check_and_send<U: Update>(
+    args: &UpdateArgs,
+    body: &Value,
+    file_errors: Option<ValidationErrors>,
+    policy: Policy,
+    query: impl FnOnce(UpdateUserRequest<U>) -> UpdateUserRequest<U>,
+) -> Result<ExitCode, Failure> {
+    let login_type = args
+        .login_type
+        .as_deref()
+        .map(U::login_type_from_name)
+        .transpose();
+    let update = match file_errors {
+        Some(errors) => Err(errors),
+        None => U::from_value(body, policy),
+    };
+    let warnings = update.as_ref().map(U::warnings).unwrap_or_default();
+    let prepared = match prepare(&args.user_id, login_type, update, warnings) {
+        Ok(prepared) => prepared,
+        Err(code) => return Ok(code),
+    };
+    send(args, prepared, |client, (user_id, update, login_type)| {
+        let mut request = client.update_user(&user_id, &update);
+        if let Some(t) = login_type {
+            request = request.login_type(t);
+        }
+        query(request)
+    })
+    .await
 }
 
 /// The user, the update and the login type.

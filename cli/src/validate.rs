@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use zoom_user_update::spec::Edition;
-use zoom_user_update::{Policy, UserUpdate, ValidationErrors, Warning, v2025};
+use zoom_user_update::{Policy, Update, UserUpdate, ValidationErrors, Warning, v2025};
 
 use crate::common::{
     EditionArg, Failure, LineReader, PolicyArg, read_input, unsupported, violation_line, write_out,
@@ -69,14 +69,15 @@ pub type Check = fn(&[u8], Policy) -> Result<Vec<Warning>, ValidationErrors>;
 /// A usage error for an edition this tool does not know.
 pub fn checker(edition: Edition) -> Result<Check, Failure> {
     match edition {
-        Edition::V2021 => {
-            Ok(|body, policy| UserUpdate::from_json(body, policy).map(|u| u.warnings()))
-        }
-        Edition::V2025 => {
-            Ok(|body, policy| v2025::UserUpdate::from_json(body, policy).map(|u| u.warnings()))
-        }
+        Edition::V2021 => Ok(check::<UserUpdate>),
+        Edition::V2025 => Ok(check::<v2025::UserUpdate>),
         _ => Err(unsupported(edition)),
     }
+}
+
+/// The warnings of a valid body of `U`'s edition, or its violations.
+fn check<U: Update>(body: &[u8], policy: Policy) -> Result<Vec<Warning>, ValidationErrors> {
+    U::from_json(body, policy).map(|update| update.warnings())
 }
 
 fn print_result(

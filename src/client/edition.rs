@@ -24,6 +24,62 @@ pub trait Update: sealed::Edition + Clone + Send + Sync + 'static {
     /// The edition of Zoom's spec this body follows (its rule rows are
     /// [`spec::field_rules(Self::EDITION)`](crate::spec::field_rules)).
     const EDITION: crate::spec::Edition;
+
+    /// Reads and checks a JSON body: the body type's own `from_json`, for code written once
+    /// for either edition.
+    ///
+    /// ```
+    /// use zoom_user_update::{Policy, Update, UserUpdate, v2025};
+    ///
+    /// fn valid<U: Update>(body: &str) -> bool {
+    ///     U::from_json(body.as_bytes(), Policy::Spec).is_ok()
+    /// }
+    /// assert!(valid::<v2025::UserUpdate>(r#"{"pronouns_option": 1}"#));
+    /// assert!(!valid::<UserUpdate>(r#"{"pronouns_option": 1}"#));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation found.
+    fn from_json(json: &[u8], policy: Policy) -> Result<Self, ValidationErrors>;
+
+    /// Checks a parsed JSON value: the body type's own `from_value`.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationErrors`] with every violation found.
+    fn from_value(value: &serde_json::Value, policy: Policy) -> Result<Self, ValidationErrors>;
+
+    /// What the body does that the spec discourages: the body type's own `warnings`.
+    fn warnings(&self) -> Vec<crate::Warning>;
+
+    /// A `login_type` from its spec value or its name: the login type's own `from_name`.
+    ///
+    /// # Errors
+    ///
+    /// [`Rule::UnknownValue`] for a value or name this edition does not list.
+    fn login_type_from_name(name: &str) -> Result<Self::LoginType, Rule>;
+}
+
+/// The trait's methods are the body types' own (inherent methods come first in a path call).
+macro_rules! update_methods {
+    ($login_type:ty) => {
+        fn from_json(json: &[u8], policy: Policy) -> Result<Self, ValidationErrors> {
+            Self::from_json(json, policy)
+        }
+
+        fn from_value(value: &serde_json::Value, policy: Policy) -> Result<Self, ValidationErrors> {
+            Self::from_value(value, policy)
+        }
+
+        fn warnings(&self) -> Vec<crate::Warning> {
+            Self::warnings(self)
+        }
+
+        fn login_type_from_name(name: &str) -> Result<$login_type, Rule> {
+            <$login_type>::from_name(name)
+        }
+    };
 }
 
 pub(crate) mod sealed {
@@ -74,6 +130,7 @@ pub(crate) mod sealed {
 impl Update for UserUpdate {
     type LoginType = LoginType;
     const EDITION: crate::spec::Edition = crate::spec::Edition::V2021;
+    update_methods!(LoginType);
 }
 
 impl sealed::Edition for UserUpdate {
@@ -113,6 +170,7 @@ impl sealed::Edition for UserUpdate {
 impl Update for v2025::UserUpdate {
     type LoginType = v2025::LoginType;
     const EDITION: crate::spec::Edition = crate::spec::Edition::V2025;
+    update_methods!(v2025::LoginType);
 }
 
 impl sealed::Edition for v2025::UserUpdate {
