@@ -60,23 +60,20 @@ impl<U: Update> BulkLineOf<U> {
         let mut violations = Vec::new();
         let (mut user_id, mut login_type, mut remove_tsp, mut update) = (None, None, None, None);
         for (key, value) in members {
-            let path = pointer(&[&key]);
-            let slot_was_set = match key.as_str() {
-                "user_id" => user_id
-                    .replace(value.into_text().and_then(UserId::try_from))
-                    .is_some(),
+            let slot_was_set = match &*key {
+                "user_id" => user_id.replace(value.into_typed_text::<UserId>()).is_some(),
                 "login_type" => login_type.replace(U::read_login_type(value)).is_some(),
                 "remove_tsp_credentials" if U::HAS_REMOVE_TSP_CREDENTIALS => {
                     remove_tsp.replace(value.into_bool()).is_some()
                 }
                 "body" => update.replace(U::read(value, policy)).is_some(),
                 _ => {
-                    violations.push(Violation::new(path, Rule::UnknownField));
+                    violations.push(Violation::new(pointer(&key), Rule::UnknownField));
                     continue;
                 }
             };
             if slot_was_set {
-                violations.push(Violation::new(path, Rule::DuplicateField));
+                violations.push(Violation::new(pointer(&key), Rule::DuplicateField));
             }
         }
         let user_id = take(&mut violations, "/user_id", user_id);

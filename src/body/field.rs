@@ -35,7 +35,7 @@ pub(crate) trait FieldKind: Sized {
     const JSON_TYPE: &'static str;
 
     /// Reads and checks the field's JSON value.
-    fn from_json(json: Json) -> Result<Self, ValidationErrors>;
+    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors>;
 
     /// The rule enforced under `Policy::Spec`, in words, for the rule table.
     fn rule() -> Cow<'static, str>;
@@ -97,7 +97,7 @@ where
 
 impl FieldKind for bool {
     const JSON_TYPE: &'static str = "boolean";
-    fn from_json(json: Json) -> Result<Self, ValidationErrors> {
+    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
         json.into_bool().map_err(ValidationErrors::here)
     }
     fn rule() -> Cow<'static, str> {
@@ -119,10 +119,9 @@ macro_rules! text_field {
         impl $crate::body::field::FieldKind for $ty {
             const JSON_TYPE: &'static str = "string";
             fn from_json(
-                json: $crate::body::json::Json,
+                json: $crate::body::json::Json<'_>,
             ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                json.into_text()
-                    .and_then(<$ty>::try_from)
+                json.into_typed_text::<$ty>()
                     .map_err($crate::ValidationErrors::here)
             }
             fn rule() -> ::std::borrow::Cow<'static, str> {
@@ -170,7 +169,7 @@ macro_rules! integer_field {
         impl $crate::body::field::FieldKind for $ty {
             const JSON_TYPE: &'static str = "integer";
             fn from_json(
-                json: $crate::body::json::Json,
+                json: $crate::body::json::Json<'_>,
             ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
                 json.into_i64($out_of_range)
                     .and_then(<$ty>::try_from)

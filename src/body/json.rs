@@ -7,6 +7,7 @@
 //! only (`Opaque`), and skipped without recursion: depth costs neither stack nor a parse error,
 //! and such a value is refused for what it is, a value of the wrong type.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
@@ -14,17 +15,18 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 
 use crate::Rule;
 
-/// One JSON value.
+/// One JSON value. Its strings and member names borrow from the input where the input allows
+/// (text without escapes): a member name is only compared, and most values are only checked.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'de> {
     Null,
     Bool(bool),
     Int(i64),
     UInt(u64),
     Float,
-    Str(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    Str(Cow<'de, str>),
+    Array(Vec<Json<'de>>),
+    Object(Vec<(Cow<'de, str>, Json<'de>)>),
     /// An array or object nested deeper than `KEPT_DEPTH`: its JSON type only.
     Opaque(&'static str),
 }
@@ -33,9 +35,9 @@ pub enum Json {
 /// more level so that a member of an item given a container is refused by its type.
 const KEPT_DEPTH: usize = 4;
 
-impl Json {
+impl<'de> Json<'de> {
     /// Parses JSON text (or bytes, as loaded from a file).
-    pub(crate) fn parse(bytes: &[u8]) -> Result<Json, Rule> {
+    pub(crate) fn parse(bytes: &'de [u8]) -> Result<Json<'de>, Rule> {
         // Text that is UTF-8 as a whole is read as `str`, so serde_json does not check every
         // string again; other bytes are read as bytes, which reports where the UTF-8 breaks.
         let parsed = match std::str::from_utf8(bytes) {
@@ -54,7 +56,7 @@ impl Json {
     }
 
     /// Reads any self-describing value (a `serde_json::Value`, say).
-    pub(crate) fn read<'de, D: de::Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+    pub(crate) fn read<D: de::Deserializer<'de>>(d: D) -> Result<Json<'de>, D::Error> {
         JsonSeed { depth: 0 }.deserialize(d)
     }
 
@@ -81,10 +83,22 @@ impl Json {
         }
     }
 
-    pub(crate) fn into_text(self) -> Result<String, Rule> {
+    pub(crate) fn into_text(self) -> Result<Cow<'de, str>, Rule> {
         match self {
             Json::Str(s) => Ok(s),
             other => Err(other.wrong("string")),
+        }
+    }
+
+    /// A JSON string as `T`: from the borrowed text where the input allows (a type that keeps
+    /// its text copies it only once it passed), else from the owned `String` (no copy).
+    pub(crate) fn into_typed_text<T>(self) -> Result<T, Rule>
+    where
+        T: for<'a> TryFrom<&'a str, Error = Rule> + TryFrom<String, Error = Rule>,
+    {
+        match self.into_text()? {
+            Cow::Borrowed(s) => T::try_from(s),
+            Cow::Owned(s) => T::try_from(s),
         }
     }
 
@@ -105,12 +119,6 @@ impl Json {
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Json::read(d)
-    }
-}
-
 /// Reads one value at `depth` levels of arrays and objects.
 #[derive(Clone, Copy)]
 struct JsonSeed {
@@ -118,46 +126,49 @@ struct JsonSeed {
 }
 
 impl<'de> DeserializeSeed<'de> for JsonSeed {
-    type Value = Json;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+    type Value = Json<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for JsonSeed {
-    type Value = Json;
+    type Value = Json<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any json value")
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Str(v.to_owned()))
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Borrowed(v)))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
-        Ok(Json::Str(v))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Owned(v.to_owned())))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json, E> {
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Json<'de>, E> {
+        Ok(Json::Str(Cow::Owned(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json<'de>, E> {
         Ok(Json::Int(v))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json<'de>, E> {
         Ok(Json::UInt(v))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Json<'de>, E> {
         Ok(Json::Float)
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Json, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Json<'de>, E> {
         Ok(Json::Bool(v))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Json, E> {
+    fn visit_none<E: de::Error>(self) -> Result<Json<'de>, E> {
         Ok(Json::Null)
     }
-    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
         d.deserialize_any(self)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
         if self.depth >= KEPT_DEPTH {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             return Ok(Json::Opaque("array"));
@@ -171,7 +182,7 @@ impl<'de> Visitor<'de> for JsonSeed {
         }
         Ok(Json::Array(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         if self.depth >= KEPT_DEPTH {
             while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
             return Ok(Json::Opaque("object"));
@@ -180,7 +191,7 @@ impl<'de> Visitor<'de> for JsonSeed {
             depth: self.depth + 1,
         };
         let mut members = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(Key(key)) = map.next_key()? {
             let value = map.next_value_seed(inner)?;
             members.push((key, value));
         }
@@ -188,12 +199,40 @@ impl<'de> Visitor<'de> for JsonSeed {
     }
 }
 
-/// An RFC 6901 JSON pointer: `~` is written `~0` and `/` is written `~1`.
-pub(crate) fn pointer(segments: &[&str]) -> String {
-    let mut out = String::new();
-    for s in segments {
-        out.push('/');
-        out.push_str(&s.replace('~', "~0").replace('/', "~1"));
+/// A member name: borrowed where the input allows, so a name costs no allocation.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+
+        d.deserialize_str(KeyVisitor)
     }
-    out
+}
+
+/// The RFC 6901 JSON pointer of a member, from its object: `~` is written `~0` and `/` is
+/// written `~1`.
+pub(crate) fn pointer(key: &str) -> String {
+    if key.contains(['~', '/']) {
+        format!("/{}", key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        format!("/{key}")
+    }
 }

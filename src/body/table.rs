@@ -59,6 +59,17 @@ macro_rules! set_raw {
     };
 }
 
+/// Whether a builder's field was set, validly or not (`$name`: its JSON name).
+macro_rules! is_set {
+    ($builder:ident, $field:ident, $name:expr) => {
+        $builder.value.$field.is_some()
+            || $builder
+                .refused
+                .iter()
+                .any(|(refused, _)| *refused == $name)
+    };
+}
+
 /// Stores a field's value in a builder, or its violations; either replaces what an earlier
 /// set of the field left.
 macro_rules! store {
@@ -220,15 +231,6 @@ macro_rules! object {
                 }
             )*
 
-            /// Whether the field with this JSON name was set, validly or not.
-            fn is_set(&self, name: &str) -> bool {
-                let valid = match name {
-                    $($crate::body::table::json_name!($($json)? $field) => self.value.$field.is_some(),)*
-                    _ => false,
-                };
-                valid || self.refused.iter().any(|(refused, _)| *refused == name)
-            }
-
             /// The value with the fields that passed; the violations (paths relative to this
             /// object) go to `out`, in the table's field order.
             #[inline]
@@ -238,7 +240,9 @@ macro_rules! object {
                 // set counts as set, valid or not, on either side of the rule.
                 let mut requires = Vec::new();
                 $($(
-                    if self.is_set(stringify!($field)) && !self.is_set(stringify!($requires)) {
+                    if $crate::body::table::is_set!(self, $field, stringify!($field))
+                        && !$crate::body::table::is_set!(self, $requires, stringify!($requires))
+                    {
                         requires.push($crate::Violation::new(
                             concat!("/", stringify!($field)),
                             $crate::Rule::Requires {
@@ -264,7 +268,7 @@ macro_rules! object {
             }
 
             /// A builder holding every member of a JSON value, as raw input.
-            pub(crate) fn read(json: $crate::body::json::Json) -> Self {
+            pub(crate) fn read(json: $crate::body::json::Json<'_>) -> Self {
                 let mut builder = Self::default();
                 let members = match json {
                     $crate::body::json::Json::Object(members) => members,
@@ -274,23 +278,28 @@ macro_rules! object {
                     }
                 };
                 for (key, value) in members {
-                    let repeated = builder.is_set(&key);
-                    match key.as_str() {
+                    let repeated = match &*key {
                         $($crate::body::table::json_name!($($json)? $field) => {
+                            let repeated = $crate::body::table::is_set!(
+                                builder,
+                                $field,
+                                $crate::body::table::json_name!($($json)? $field)
+                            );
                             let result = <$kind as $crate::body::field::FieldKind>::from_json(value);
                             $crate::body::table::store!(builder, $field, $($json)?, result);
+                            repeated
                         })*
                         _ => {
                             builder.extra.push($crate::Violation::new(
-                                $crate::body::json::pointer(&[&key]),
+                                $crate::body::json::pointer(&key),
                                 $crate::Rule::UnknownField,
                             ));
                             continue;
                         }
-                    }
+                    };
                     if repeated {
                         builder.extra.push($crate::Violation::new(
-                            $crate::body::json::pointer(&[&key]),
+                            $crate::body::json::pointer(&key),
                             $crate::Rule::DuplicateField,
                         ));
                     }
@@ -305,7 +314,7 @@ macro_rules! object {
             const JSON_TYPE: &'static str = "object";
 
             fn from_json(
-                json: $crate::body::json::Json,
+                json: $crate::body::json::Json<'_>,
             ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
                 $builder::read(json).build()
             }
@@ -392,7 +401,7 @@ macro_rules! object {
             type Error = $crate::ValidationErrors;
             fn try_from(raw: $raw) -> ::std::result::Result<Self, $crate::ValidationErrors> {
                 let json = ::serde_json::to_value(raw)
-                    .and_then(|value| $crate::body::json::Json::read(&value))
+                    .and_then($crate::body::json::Json::read)
                     .map_err(|e| {
                         $crate::ValidationErrors::here($crate::Rule::InvalidJson {
                             detail: e.to_string(),
@@ -613,4 +622,4 @@ macro_rules! object {
     };
 }
 
-pub(crate) use {field_path, json_name, object, set_raw, store};
+pub(crate) use {field_path, is_set, json_name, object, set_raw, store};

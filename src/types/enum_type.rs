@@ -133,7 +133,7 @@ macro_rules! enum_type {
         impl $crate::body::field::FieldKind for $name {
             const JSON_TYPE: &'static str = $crate::types::enum_type::enum_type!(@json $wire);
             fn from_json(
-                json: $crate::body::json::Json,
+                json: $crate::body::json::Json<'_>,
             ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
                 $crate::types::enum_type::enum_type!(@from_json $wire, json, $name)
                     .map_err($crate::ValidationErrors::here)

@@ -190,7 +190,7 @@ fn too_many<const MAX: usize>(len: usize) -> Option<Rule> {
 impl<T: FieldKind, const MAX: usize> FieldKind for List<T, MAX> {
     const JSON_TYPE: &'static str = "array";
 
-    fn from_json(json: Json) -> Result<Self, ValidationErrors> {
+    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
         let items = match json {
             Json::Array(items) => items,
             other => return Err(ValidationErrors::here(other.wrong("array"))),

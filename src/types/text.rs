@@ -60,9 +60,8 @@ impl<const MAX: usize> PartialEq<&str> for Text<MAX> {
 
 impl<const MAX: usize> FieldKind for Text<MAX> {
     const JSON_TYPE: &'static str = "string";
-    fn from_json(json: Json) -> Result<Self, ValidationErrors> {
-        json.into_text()
-            .and_then(Self::try_from)
+    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
+        json.into_typed_text::<Self>()
             .map_err(ValidationErrors::here)
     }
     fn rule() -> Cow<'static, str> {
