@@ -53,11 +53,13 @@ pub(crate) trait FieldKind: Sized {
     /// The rule rows of the members of an object (or of an array's items), under `prefix`.
     fn member_rules(_prefix: &str, _out: &mut Vec<FieldRule>) {}
 
-    /// The `Policy::Strict` violations of the members of an object, under `path`.
-    fn strict_violations(&self, _path: &str, _out: &mut Vec<Violation>) {}
+    /// The `Policy::Strict` violations of the members of an object, under `path` (a buffer the
+    /// implementation extends for a member and restores before it returns).
+    fn strict_violations(&self, _path: &mut String, _out: &mut Vec<Violation>) {}
 
-    /// The warnings of the members of an object (deprecated members), under `path`.
-    fn warnings(&self, _path: &str, _out: &mut Vec<Warning>) {}
+    /// The warnings of the members of an object (deprecated members), under `path` (as for
+    /// `strict_violations`).
+    fn warnings(&self, _path: &mut String, _out: &mut Vec<Warning>) {}
 }
 
 /// A rule of `Policy::Strict` for a field: Zoom's support pages, not its API spec.

@@ -351,24 +351,28 @@ macro_rules! object {
                 )*
             }
 
-            fn strict_violations(&self, path: &str, out: &mut Vec<$crate::Violation>) {
+            fn strict_violations(&self, path: &mut String, out: &mut Vec<$crate::Violation>) {
+                let len = path.len();
                 $(if let Some(value) = &self.inner.$field {
-                    let path = format!("{path}{}", $crate::body::table::field_path!($($json)? $field));
+                    path.push_str($crate::body::table::field_path!($($json)? $field));
                     $(for rule in ($strict.check)(value) {
-                        out.push($crate::Violation::new(&path, rule));
+                        out.push($crate::Violation::new(path.as_str(), rule));
                     })?
-                    $crate::body::field::FieldKind::strict_violations(value, &path, out);
+                    $crate::body::field::FieldKind::strict_violations(value, path, out);
+                    path.truncate(len);
                 })*
             }
 
-            fn warnings(&self, path: &str, out: &mut Vec<$crate::Warning>) {
+            fn warnings(&self, path: &mut String, out: &mut Vec<$crate::Warning>) {
+                let len = path.len();
                 $(if let Some(value) = &self.inner.$field {
-                    let path = format!("{path}{}", $crate::body::table::field_path!($($json)? $field));
+                    path.push_str($crate::body::table::field_path!($($json)? $field));
                     $(out.push($crate::Warning::Deprecated {
                         path: path.clone(),
                         replacement: $replacement,
                     });)?
-                    $crate::body::field::FieldKind::warnings(value, &path, out);
+                    $crate::body::field::FieldKind::warnings(value, path, out);
+                    path.truncate(len);
                 })*
             }
         }
@@ -513,7 +517,7 @@ macro_rules! object {
             #[must_use]
             pub fn warnings(&self) -> Vec<$crate::Warning> {
                 let mut warnings = Vec::new();
-                $crate::body::field::FieldKind::warnings(self, "", &mut warnings);
+                $crate::body::field::FieldKind::warnings(self, &mut String::new(), &mut warnings);
                 warnings
             }
 
@@ -579,7 +583,11 @@ macro_rules! object {
                 let mut violations = Vec::new();
                 let value = self.check(&mut violations);
                 if value.inner.policy == $crate::Policy::Strict {
-                    $crate::body::field::FieldKind::strict_violations(&value, "", &mut violations);
+                    $crate::body::field::FieldKind::strict_violations(
+                        &value,
+                        &mut String::new(),
+                        &mut violations,
+                    );
                 }
                 if violations.is_empty() && value.is_empty() {
                     violations.push($crate::Violation::new("", $crate::Rule::NoFields));

@@ -1,7 +1,7 @@
 //! `List`: an array field with the spec's maximum number of items.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::marker::PhantomData;
 
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
@@ -210,16 +210,25 @@ impl<T: FieldKind, const MAX: usize> FieldKind for List<T, MAX> {
         T::member_rules(&format!("{prefix}/*"), out);
     }
 
-    fn strict_violations(&self, path: &str, out: &mut Vec<Violation>) {
-        for (index, item) in self.0.iter().enumerate() {
-            item.strict_violations(&format!("{path}/{index}"), out);
-        }
+    fn strict_violations(&self, path: &mut String, out: &mut Vec<Violation>) {
+        for_each_item(&self.0, path, |item, path| {
+            item.strict_violations(path, out)
+        });
     }
 
-    fn warnings(&self, path: &str, out: &mut Vec<Warning>) {
-        for (index, item) in self.0.iter().enumerate() {
-            item.warnings(&format!("{path}/{index}"), out);
-        }
+    fn warnings(&self, path: &mut String, out: &mut Vec<Warning>) {
+        for_each_item(&self.0, path, |item, path| item.warnings(path, out));
+    }
+}
+
+/// Calls `f` with each item and `path` extended with the item's index (restored afterwards).
+fn for_each_item<T>(items: &[T], path: &mut String, mut f: impl FnMut(&T, &mut String)) {
+    let len = path.len();
+    for (index, item) in items.iter().enumerate() {
+        // Writing to a `String` cannot fail.
+        let _ = write!(path, "/{index}");
+        f(item, path);
+        path.truncate(len);
     }
 }
 
