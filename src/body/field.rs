@@ -114,56 +114,62 @@ impl Wire for bool {
     }
 }
 
-/// Makes a string-shaped validated type (with `parse(&str)` and `TryFrom<String>`) a field
-/// type: read from a JSON string, sent as its text, set from `&str` or `String`.
+/// Makes a string-shaped validated type (with `TryFrom<&str>`, `TryFrom<String>` and
+/// `as_str()`) a field type: read from a JSON string, sent as its text, set from `&str`,
+/// `String` or `&String`. A generic type gives its generics first, as `string_type!` takes them:
+/// `text_field!(@[const MAX: usize] Text<MAX>, …)`. `max` is a `usize` or an `Option<usize>`.
 macro_rules! text_field {
-    ($ty:ty, $rule:expr $(, max $max:expr)?) => {
-        impl $crate::body::field::FieldKind for $ty {
+    (@[$($gen:tt)*] $ty:ty, $rule:expr $(, max $max:expr)?) => {
+        impl<$($gen)*> $crate::body::field::FieldKind for $ty {
             const JSON_TYPE: &'static str = "string";
             fn from_json(
                 json: $crate::body::json::Json<'_>,
             ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                json.into_typed_text::<$ty>()
+                json.into_typed_text::<Self>()
                     .map_err($crate::ValidationErrors::here)
             }
             fn rule() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::from($rule)
             }
             $(fn max_chars() -> Option<usize> {
-                Some($max)
+                Option::from($max)
             })?
         }
 
-        impl $crate::body::field::Wire for $ty {
+        impl<$($gen)*> $crate::body::field::Wire for $ty {
             type Wire = String;
             fn wire(&self) -> String {
                 self.as_str().to_owned()
             }
         }
 
-        impl $crate::FieldInput<$ty> for &str {
+        impl<$($gen)*> $crate::FieldInput<$ty> for &str {
             fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
                 <$ty>::try_from(self).map_err($crate::ValidationErrors::here)
             }
         }
 
-        impl $crate::FieldInput<$ty> for String {
+        impl<$($gen)*> $crate::FieldInput<$ty> for String {
             fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
                 <$ty>::try_from(self).map_err($crate::ValidationErrors::here)
             }
         }
 
-        impl $crate::FieldInput<$ty> for &String {
+        impl<$($gen)*> $crate::FieldInput<$ty> for &String {
             fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
                 <$ty>::try_from(self.as_str()).map_err($crate::ValidationErrors::here)
             }
         }
     };
+    ($ty:ty, $rule:expr $(, max $max:expr)?) => {
+        $crate::body::field::text_field!(@[] $ty, $rule $(, max $max)?);
+    };
 }
 
 pub(crate) use text_field;
 
-/// Makes an integer-valued validated type (with `TryFrom<i64, Error = Rule>`) a field type: read
+/// Makes an integer-valued validated type (with `TryFrom<i64, Error = Rule>` and `From<Self> for
+/// i64`) a field type: read
 /// from a JSON integer (one past `i64` breaks `$out_of_range`), sent as `i64`, set from `i64` —
 /// the only integer type, so an integer literal such as `2468135790` infers as `i64`.
 macro_rules! integer_field {

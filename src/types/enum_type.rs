@@ -130,46 +130,25 @@ macro_rules! enum_type {
             }
         }
 
-        impl $crate::body::field::FieldKind for $name {
-            const JSON_TYPE: &'static str = $crate::types::enum_type::enum_type!(@json $wire);
-            fn from_json(
-                json: $crate::body::json::Json<'_>,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                $crate::types::enum_type::enum_type!(@from_json $wire, json, $name)
-                    .map_err($crate::ValidationErrors::here)
-            }
-            fn rule() -> ::std::borrow::Cow<'static, str> {
-                #[allow(unused_mut)]
-                let mut rule = format!("one of {}", Self::ALLOWED.join(", "));
-                $($(
-                    rule.push_str(&format!("; {} refused: {}", stringify!($refused), $rule));
-                )*)?
-                rule.into()
-            }
-        }
-
-        impl $crate::body::field::Wire for $name {
-            type Wire = $crate::types::enum_type::enum_type!(@owned $wire);
-            fn wire(&self) -> Self::Wire {
-                self.value().into()
-            }
-        }
-
-        $crate::types::enum_type::enum_type!(@input $wire, $name);
+        $crate::types::enum_type::enum_type!(@field $wire, $name, {
+            #[allow(unused_mut)]
+            let mut rule = format!("one of {}", $name::ALLOWED.join(", "));
+            $($(
+                rule.push_str(&format!("; {} refused: {}", stringify!($refused), $rule));
+            )*)?
+            rule
+        });
     };
 
     (@type str) => { &'static str };
     (@param str) => { &str };
     (@param i64) => { i64 };
     (@type i64) => { i64 };
-    (@owned str) => { String };
-    (@owned i64) => { i64 };
-    (@json str) => { "string" };
-    (@json i64) => { "integer" };
     (@from_text str, $s:ident, $name:ident) => { $name::from_value($s) };
     (@from_text i64, $s:ident, $name:ident) => {
-        // Decimal digits only: no sign, spaces or `+`.
-        if !$s.is_empty() && $s.len() <= 19 && $s.bytes().all(|b| b.is_ascii_digit()) {
+        // Decimal digits only: no sign, spaces or `+`; at most 19, so that leading zeros cannot
+        // make a long text one of the values.
+        if $s.len() <= 19 && $s.bytes().all(|b| b.is_ascii_digit()) {
             $s.parse::<i64>()
                 .map_err(|_| $crate::Rule::UnknownValue { allowed: $name::ALLOWED })
                 .and_then($name::from_value)
@@ -185,28 +164,19 @@ macro_rules! enum_type {
         let v = <i64 as ::serde::Deserialize>::deserialize($d)?;
         $name::from_value(v).map_err(::serde::de::Error::custom)
     }};
-    (@from_json str, $json:ident, $name:ident) => {
-        $json.into_text().and_then(|s| $name::from_value(&s))
-    };
-    (@from_json i64, $json:ident, $name:ident) => {
-        $json
-            .into_i64($crate::Rule::UnknownValue { allowed: $name::ALLOWED })
-            .and_then($name::from_value)
-    };
-    (@input str, $name:ident) => {
-        impl $crate::FieldInput<$name> for &str {
-            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
-                $name::from_value(self).map_err($crate::ValidationErrors::here)
+    // The field type: a string enum is text, an integer one an integer (a JSON integer past
+    // `i64` is a value the spec does not list).
+    (@field str, $name:ident, $rule:expr) => {
+        impl $name {
+            /// The value sent on the wire.
+            pub(crate) const fn as_str(self) -> &'static str {
+                self.value()
             }
         }
 
-        impl $crate::FieldInput<$name> for String {
-            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
-                $name::from_value(&self).map_err($crate::ValidationErrors::here)
-            }
-        }
+        $crate::body::field::text_field!($name, $rule);
     };
-    (@input i64, $name:ident) => {
+    (@field i64, $name:ident, $rule:expr) => {
         impl TryFrom<i64> for $name {
             type Error = $crate::Rule;
             fn try_from(value: i64) -> ::std::result::Result<Self, $crate::Rule> {
@@ -214,11 +184,17 @@ macro_rules! enum_type {
             }
         }
 
-        impl $crate::FieldInput<$name> for i64 {
-            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
-                $name::from_value(self).map_err($crate::ValidationErrors::here)
+        impl From<$name> for i64 {
+            fn from(value: $name) -> i64 {
+                value.value()
             }
         }
+
+        $crate::body::field::integer_field!(
+            $name,
+            $rule,
+            out_of_range $crate::Rule::UnknownValue { allowed: $name::ALLOWED }
+        );
     };
 }
 

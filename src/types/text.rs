@@ -1,12 +1,8 @@
 //! `Text`: a free-text field, with the maximum length the spec gives it.
 
-use std::borrow::Cow;
-
 use crate::Rule;
-use crate::body::field::{FieldKind, Wire};
-use crate::body::json::Json;
+use crate::body::field::text_field;
 use crate::types::string_type::string_type;
-use crate::{FieldInput, ValidationErrors};
 
 /// Whether a character is one that moves or hides text without being seen: a line or paragraph
 /// separator, a bidirectional control, a zero-width character or a soft hyphen.
@@ -42,6 +38,14 @@ impl<const MAX: usize> Text<MAX> {
             Ok(())
         }
     }
+
+    /// The rule, in words, for the rule table.
+    fn rule_text() -> String {
+        match Self::MAX_CHARS {
+            Some(max) => format!("at most {max} characters"),
+            None => "free text".to_owned(),
+        }
+    }
 }
 
 string_type!(@[const MAX: usize] Text<MAX>, owned);
@@ -58,44 +62,4 @@ impl<const MAX: usize> PartialEq<&str> for Text<MAX> {
     }
 }
 
-impl<const MAX: usize> FieldKind for Text<MAX> {
-    const JSON_TYPE: &'static str = "string";
-    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
-        json.into_typed_text::<Self>()
-            .map_err(ValidationErrors::here)
-    }
-    fn rule() -> Cow<'static, str> {
-        match Self::MAX_CHARS {
-            Some(max) => format!("at most {max} characters").into(),
-            None => "free text".into(),
-        }
-    }
-    fn max_chars() -> Option<usize> {
-        Self::MAX_CHARS
-    }
-}
-
-impl<const MAX: usize> Wire for Text<MAX> {
-    type Wire = String;
-    fn wire(&self) -> String {
-        self.0.clone()
-    }
-}
-
-impl<const MAX: usize> FieldInput<Text<MAX>> for &str {
-    fn into_field(self) -> Result<Text<MAX>, ValidationErrors> {
-        Text::parse(self).map_err(ValidationErrors::here)
-    }
-}
-
-impl<const MAX: usize> FieldInput<Text<MAX>> for String {
-    fn into_field(self) -> Result<Text<MAX>, ValidationErrors> {
-        Text::try_from(self).map_err(ValidationErrors::here)
-    }
-}
-
-impl<const MAX: usize> FieldInput<Text<MAX>> for &String {
-    fn into_field(self) -> Result<Text<MAX>, ValidationErrors> {
-        Text::parse(self).map_err(ValidationErrors::here)
-    }
-}
+text_field!(@[const MAX: usize] Text<MAX>, Self::rule_text(), max Self::MAX_CHARS);
