@@ -70,10 +70,19 @@ fn is_dot_atom(local: &str) -> bool {
             .all(|atom| !atom.is_empty() && atom.chars().all(atext))
 }
 
-/// A host name of at least two labels, as IDNA (UTS 46, strict) reads it.
+/// A host name of at least two labels, as IDNA (UTS 46, strict: what
+/// `idna::domain_to_ascii_strict` checks, without copying a domain that is already ASCII)
+/// reads it.
 fn is_host_name(domain: &str) -> bool {
+    use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
     !domain.contains(char::is_whitespace)
-        && idna::domain_to_ascii_strict(domain)
+        && Uts46::new()
+            .to_ascii(
+                domain.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::Check,
+                DnsLength::Verify,
+            )
             .is_ok_and(|ascii| ascii.split('.').count() >= 2 && !ascii.ends_with('.'))
 }
 

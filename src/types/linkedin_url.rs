@@ -22,10 +22,10 @@ pub struct LinkedinUrl(String);
 impl LinkedinUrl {
     pub(crate) fn check(s: &str) -> Result<(), Rule> {
         let url = reqwest::Url::parse(s).map_err(|_| Rule::NotLinkedinUrl)?;
-        let linkedin = url.host_str().is_some_and(|host| {
-            let host = host.to_ascii_lowercase();
-            host == "linkedin.com" || host.ends_with(".linkedin.com")
-        });
+        // An http(s) URL's host is lowercase once parsed.
+        let linkedin = url
+            .domain()
+            .is_some_and(|host| host == "linkedin.com" || host.ends_with(".linkedin.com"));
         if matches!(url.scheme(), "http" | "https") && linkedin && !s.contains(char::is_whitespace)
         {
             Ok(())
