@@ -121,54 +121,49 @@ pub(crate) const SPEC_2025: &str = "Zoom User API spec, 2025";
 /// A rule of the reference page that the 2025 spec keeps (in its prose or a keyword).
 pub(crate) const SEED_KEPT_2025: &str = "Zoom reference page (seed), kept in 2025";
 
-/// The `{userId}` row, the same in both editions.
-fn user_id_row(source: &'static str) -> FieldRule {
-    FieldRule::parameter(
-        "{userId}",
-        "string",
-        "`me`, an email address or a user ID; not empty, no whitespace or control characters, not `.` or `..`; sent as one path segment in which only unreserved characters stay as they are",
-        source,
-        "The user ID or email address of the user, or `me`.",
-    )
+/// An edition's rows: the path parameter, the query parameters (`login_type` read as `L`, and
+/// `remove_tsp_credentials` where the edition has it), then the body `B` in the field table's
+/// order.
+fn rows<L: FieldKind, B: FieldKind>(
+    source: &'static str,
+    remove_tsp_credentials: bool,
+) -> Vec<FieldRule> {
+    let mut rules = vec![
+        FieldRule::parameter(
+            "{userId}",
+            "string",
+            "`me`, an email address or a user ID; not empty, no whitespace or control characters, not `.` or `..`; sent as one path segment in which only unreserved characters stay as they are",
+            source,
+            "The user ID or email address of the user, or `me`.",
+        ),
+        FieldRule::parameter(
+            "?login_type",
+            L::JSON_TYPE,
+            L::rule(),
+            source,
+            "The user's login method.",
+        ),
+    ];
+    if remove_tsp_credentials {
+        rules.push(FieldRule::parameter(
+            "?remove_tsp_credentials",
+            bool::JSON_TYPE,
+            bool::rule(),
+            source,
+            "Whether to remove the user's TSP credentials.",
+        ));
+    }
+    B::member_rules("", &mut rules);
+    rules
 }
 
 /// Every request property of an edition's fragment and its decision: the path parameter, the
 /// query parameters, then the body in the field table's order.
 pub fn field_rules(edition: Edition) -> &'static [FieldRule] {
-    static V2021: LazyLock<Vec<FieldRule>> = LazyLock::new(|| {
-        let mut rules = vec![
-            user_id_row(SEED),
-            FieldRule::parameter(
-                "?login_type",
-                "string",
-                LoginType::rule(),
-                SEED,
-                "The user's login method.",
-            ),
-        ];
-        UserUpdate::member_rules("", &mut rules);
-        rules
-    });
+    static V2021: LazyLock<Vec<FieldRule>> =
+        LazyLock::new(|| rows::<LoginType, UserUpdate>(SEED, false));
     static V2025: LazyLock<Vec<FieldRule>> = LazyLock::new(|| {
-        let mut rules = vec![
-            user_id_row(SPEC_2025),
-            FieldRule::parameter(
-                "?login_type",
-                "integer",
-                crate::v2025::LoginType::rule(),
-                SPEC_2025,
-                "The user's login method.",
-            ),
-            FieldRule::parameter(
-                "?remove_tsp_credentials",
-                "boolean",
-                "a boolean",
-                SPEC_2025,
-                "Whether to remove the user's TSP credentials.",
-            ),
-        ];
-        crate::v2025::UserUpdate::member_rules("", &mut rules);
-        rules
+        rows::<crate::v2025::LoginType, crate::v2025::UserUpdate>(SPEC_2025, true)
     });
     match edition {
         Edition::V2021 => &V2021,

@@ -358,16 +358,11 @@ impl ValidationErrors {
         (!violations.is_empty()).then_some(Self { violations })
     }
 
-    /// One violation.
-    pub(crate) fn single(path: &str, rule: Rule) -> Self {
-        Self {
-            violations: vec![Violation::new(path, rule)],
-        }
-    }
-
     /// One violation of the value itself (the empty path, which a parent object prefixes).
     pub(crate) fn here(rule: Rule) -> Self {
-        Self::single("", rule)
+        Self {
+            violations: vec![Violation::new("", rule)],
+        }
     }
 
     /// The same violations seen from `prefix` (see [`prefixed`](Self::prefixed)).
