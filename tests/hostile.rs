@@ -42,6 +42,29 @@ fn s2s_client(api: &Server, token: &Server, retry: RetryPolicy) -> Client {
         .unwrap()
 }
 
+/// Sends `n` updates through `update_many`, one at a time: the run (to ask why it stopped) and
+/// the outcomes in key order.
+async fn one_at_a_time(
+    client: &Client,
+    n: u32,
+) -> (
+    zoom_user_update::UpdateMany<u32>,
+    Vec<(u32, zoom_user_update::BulkResult)>,
+) {
+    let requests: Vec<_> = (1..=n)
+        .map(|key| (key, client.update_user(&UserId::me(), &update())))
+        .collect();
+    let mut run = client
+        .update_many(futures_util::stream::iter(requests))
+        .concurrency(1);
+    let mut results = Vec::new();
+    while let Some(outcome) = run.next().await {
+        results.push((outcome.key, outcome.result));
+    }
+    results.sort_by_key(|(key, _)| *key);
+    (run, results)
+}
+
 fn token_reply(expires_in: &str) -> Answer {
     Answer::new(200).json(&format!(
         r#"{{"access_token":"{ISSUED}","token_type":"bearer","expires_in":{expires_in}}}"#
@@ -286,17 +309,7 @@ async fn a_passing_token_failure_does_not_stop_a_bulk_run() {
     });
     let api = Server::always(Answer::new(204));
     let client = s2s_client(&api, &token, RetryPolicy::none());
-    let requests: Vec<_> = (1..=3)
-        .map(|n| (n, client.update_user(&UserId::me(), &update())))
-        .collect();
-    let mut run = client
-        .update_many(futures_util::stream::iter(requests))
-        .concurrency(1);
-    let mut results = Vec::new();
-    while let Some(outcome) = run.next().await {
-        results.push((outcome.key, outcome.result));
-    }
-    results.sort_by_key(|(key, _)| *key);
+    let (run, results) = one_at_a_time(&client, 3).await;
     assert!(
         matches!(
             &results[0].1,
@@ -410,17 +423,7 @@ async fn a_token_endpoint_failing_after_every_retry_stops_a_bulk_run() {
     let token = Server::always(Answer::new(503).json(r#"{"reason":"down"}"#));
     let api = Server::always(Answer::new(204));
     let client = s2s_client(&api, &token, fast_retries());
-    let requests: Vec<_> = (1..=5)
-        .map(|n| (n, client.update_user(&UserId::me(), &update())))
-        .collect();
-    let mut run = client
-        .update_many(futures_util::stream::iter(requests))
-        .concurrency(1);
-    let mut results = Vec::new();
-    while let Some(outcome) = run.next().await {
-        results.push((outcome.key, outcome.result));
-    }
-    results.sort_by_key(|(key, _)| *key);
+    let (run, results) = one_at_a_time(&client, 5).await;
     let zoom_user_update::BulkResult::Failed(error) = &results[0].1 else {
         panic!("{results:?}")
     };
