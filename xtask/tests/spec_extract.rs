@@ -210,6 +210,55 @@ fn restored_enums_agree_with_zoom_descriptions_digit_for_digit() {
     );
 }
 
+/// What the overlay adds from Zoom's SDK (`@zoom/rivet` 0.4.0): `division_ids`, and
+/// `license_info_list` whose `license_option` values are exact powers of two (three of them are
+/// printed rounded by JavaScript; here they are computed, never copied).
+#[test]
+fn fields_from_zoom_sdk_are_added_with_exact_integers() {
+    let doc = json(FRAGMENT_2025);
+    let body = &doc["components"]["schemas"]["UserUpdateBody"]["properties"];
+    assert_eq!(
+        body["division_ids"]["items"],
+        serde_json::json!({"type": "string"})
+    );
+    let item = &body["license_info_list"]["items"];
+    assert_eq!(
+        item["required"],
+        serde_json::json!(["license_option", "license_type", "subscription_id"])
+    );
+    assert_eq!(
+        item["properties"]["license_type"]["enum"],
+        serde_json::json!(["MEETING", "ZOOM_WORKPLACE_BUNDLE"])
+    );
+    let exponents = [1, 2, 3, 4, 5, 6, 7, 25, 27, 28, 29, 30]
+        .into_iter()
+        .chain(32..=42)
+        .chain([54, 56, 57, 59]);
+    let want: Vec<u64> = exponents.map(|k| 1_u64 << k).collect();
+    let got: Vec<u64> = item["properties"]["license_option"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().expect("an exact integer"))
+        .collect();
+    assert_eq!(got, want);
+    let text = read(FRAGMENT_2025);
+    for big in [
+        72057594037927936_u64,
+        144115188075855872,
+        576460752303423488,
+    ] {
+        assert!(text.contains(&format!(" {big}")), "{big}");
+    }
+    for rounded in [
+        "72057594037927940",
+        "144115188075855870",
+        "576460752303423500",
+    ] {
+        assert!(!text.contains(rounded), "{rounded}");
+    }
+}
+
 #[test]
 fn the_report_against_the_2021_fragment_lists_the_known_changes() {
     use Category as C;
@@ -282,8 +331,13 @@ fn the_report_against_the_2021_fragment_lists_the_known_changes() {
             "/about_me",
             "/cost_center",
             "/display_name",
+            "/division_ids",
             "/feature",
             "/feature/zoom_phone",
+            "/license_info_list",
+            "/license_info_list/*/license_option",
+            "/license_info_list/*/license_type",
+            "/license_info_list/*/subscription_id",
             "/linkedin_url",
             "/plan_united_type",
             "/pronouns",
