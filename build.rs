@@ -1,22 +1,21 @@
-//! Generates the raw clients and types from the fragments under `openapi/` with progenitor, one
-//! module each: Zoom's reference page (`user-update.json` → `$OUT_DIR/codegen.rs`, included by
-//! `src/raw/generated/v2021.rs`) and Zoom's current spec (`user-update-2025.json` →
-//! `$OUT_DIR/codegen_2025.rs`, included by `src/raw/generated/v2025.rs`).
+//! Generates each edition's raw client and types from its fragment under `openapi/` with
+//! progenitor: `openapi/<fragment>.json` → `$OUT_DIR/<edition>.rs`, included by the edition's
+//! `src/<edition>/raw.rs`.
 //! A malformed fragment fails the build with one readable line that names the file and the problem.
 
 use std::{env, fs, path::PathBuf, process::ExitCode};
 
 use quote::ToTokens;
 
-/// Each fragment and the file its code goes to.
-const SPECS: [(&str, &str); 2] = [
-    ("openapi/user-update.json", "codegen.rs"),
-    ("openapi/user-update-2025.json", "codegen_2025.rs"),
+/// Each edition's fragment and the file its code goes to: one line per edition.
+const SPECS: &[(&str, &str)] = &[
+    ("openapi/user-update.json", "v2021.rs"),
+    ("openapi/user-update-2025.json", "v2025.rs"),
 ];
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
-    for (spec, out) in SPECS {
+    for &(spec, out) in SPECS {
         println!("cargo:rerun-if-changed={spec}");
         if let Err(message) = generate(spec, out) {
             // `cargo:error=` (cargo >= 1.84) shows the line as a build error without a backtrace;
@@ -48,9 +47,9 @@ fn generate(spec_file: &str, out_file: &str) -> Result<(), String> {
         // layer has its own validated builder; a second generated builder would duplicate it.
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
-        // The inner type carries auth and request capture; the hooks are implemented by hand in
-        // `src/raw/hooks.rs`, and `Expected` makes forgetting them a compile error.
-        .with_inner_type(quote_path("crate::raw::Hooks")?)
+        // The inner type is the port of the client layer's hooks (`src/generated.rs`); `Expected`
+        // makes forgetting to implement them (`raw::generated_client!`) a compile error.
+        .with_inner_type(quote_path("crate::generated::Hooks")?)
         .with_hooks(progenitor::HooksMode::Expected)
         // Equality on the generated types lets a validated update compare with a round-tripped one.
         .with_derive("PartialEq");

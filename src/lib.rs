@@ -3,45 +3,57 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub mod raw;
-
-mod types;
-
-mod body;
-pub mod spec;
-
+// The layers, bottom up; a module imports only from its own layer and those below it (the graph
+// is in the README's "What is in the crate").
+mod body; // 2: the field table, the intake, violations, policies, rule rows, `Update`
 mod client;
-mod error;
-pub mod v2025;
+mod editions; // 2: the editions' tables, each with its generated module (listed below)
+mod generated; // 0: what every edition's generated client is built with
+mod types; // 1: validated values // 3: the client
 
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
-pub mod mock;
+pub mod mock; // 4: a fake Zoom
 
-pub use body::bulk_line::{BulkLine, BulkLineOf};
+// The editions: one entry each. The crate root re-exports the default one, Zoom's current.
+editions::editions! {
+    /// Zoom's reference page for the operation, the seed of this crate (2021).
+    V2021 => v2021,
+    /// Zoom's current edition: the User API spec of 2025 and what Zoom's SDK sends today.
+    V2025 => v2025;
+    default V2025
+}
+
+pub use v2025::*;
+
+pub use body::bulk_line::BulkLineOf;
 pub use body::field::FieldInput;
 pub use body::policy::Policy;
-pub use body::update_2021::{
-    CustomAttributes, CustomAttributesBuilder, PhoneNumbers, PhoneNumbersBuilder, UserUpdate,
-    UserUpdateBuilder,
-};
-pub use body::violation::{Rule, ValidationErrors, Violation};
+pub use body::update::Update;
+pub use body::violation::{ValidationErrors, Violation};
 pub use body::warning::Warning;
 pub use client::auth::{Auth, DEFAULT_TOKEN_URL, Secret};
 pub use client::bulk::{BulkOutcome, BulkResult, Canceller, StopReason, UpdateMany};
-pub use client::edition::Update;
+pub use client::error::{ApiError, ApiErrorKind, AuthError, Error, FieldError};
 pub use client::pacing::RateBudget;
 pub use client::prepared::PreparedRequest;
 pub use client::rate_limit::{RateLimit, RateLimitType, parse_retry_after};
 pub use client::request::{UpdateUserRequest, Updated};
 pub use client::retry::RetryPolicy;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
-pub use error::{ApiError, ApiErrorKind, AuthError, Error, Escaped, FieldError};
-pub(crate) use types::{AboutMe, DisplayName, LinkedinUrl};
+/// The HTTP client this crate sends with: give [`ClientBuilder::http_client`] a
+/// `reqwest::Client` of this version (0.13), whichever `reqwest` the caller depends on.
+pub use reqwest;
 pub use types::{
-    CallingCode, CountryId, Email, HostKey, List, LoginType, PersonName, Pmi, Text, TimeZone,
-    UnknownName, UserId, UserType,
+    AboutMe, CallingCode, CountryId, DisplayName, Email, Escaped, HostKey, LinkedinUrl, List,
+    PersonName, Pmi, Rule, Text, TimeZone, UnknownName, UserId,
 };
+
+/// The rule rows: what the validation layer decided for every request property of an edition
+/// ([`Edition::field_rules`]), and where each rule comes from.
+pub mod rules {
+    pub use crate::body::rules::{FieldRule, JsonType, Location, Source};
+}
 
 /// Entry points for the fuzz targets (`fuzz/`), built only under cargo-fuzz (`--cfg fuzzing`).
 #[cfg(fuzzing)]
@@ -56,14 +68,6 @@ pub mod fuzzing {
             std::time::Instant::now(),
         );
     }
-}
-
-/// Locks a mutex whose data stays valid even if a holder panicked (the crate's mutexes guard
-/// plain slots and schedules), so a panic elsewhere never turns into a second one here.
-pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// `Result` with this crate's [`Error`].

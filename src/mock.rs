@@ -44,8 +44,9 @@ use serde_json::{Map, Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+use crate::client::auth::{Auth, Secret};
+use crate::client::lock;
 use crate::client::prepared::{header_list, render, shown_body};
-use crate::{Auth, Secret, lock};
 
 /// A request the fake received.
 #[derive(Clone, PartialEq, Eq)]

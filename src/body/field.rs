@@ -1,18 +1,21 @@
-//! What a body field's value type must provide for the field table (`table.rs`) to expand
-//! into setters, getters, the JSON intake, the conversion to the generated types and the rule
-//! rows: [`FieldInput`] (public: what a setter accepts), `FieldKind` and `ToRaw` (internal).
+//! What a field's value type provides to the table's generic functions (`object.rs`):
+//! [`FieldKind`] (reading, describing and walking a value), [`ToRaw`] (the generated type it is
+//! sent as) and [`FieldInput`] (public: what a setter accepts). A scalar gets all three from its
+//! [`Scalar`] impl, a [`List`] from its items', an object from its table.
 
 use std::borrow::Cow;
-use std::fmt::Display;
+use std::fmt::{Debug, Display, Write as _};
 
 use crate::body::json::Json;
-use crate::spec::FieldRule;
-use crate::{Rule, ValidationErrors, Violation, Warning};
+use crate::body::rules::FieldRule;
+use crate::body::violation::{ValidationErrors, Violation};
+use crate::body::warning::Warning;
+use crate::types::{JsonType, List, Rule, Scalar};
 
 /// A value a setter accepts for a field of type `T`: the validated type itself, or a raw value
-/// (text, an integer, a nested builder) that is checked with `T`'s own rules. A value that
-/// breaks a rule does not fail at the setter; the builder reports it with every other violation
-/// when it builds.
+/// (text, an integer, a nested builder, a `Vec` or an array of items) that is checked with
+/// `T`'s own rules. A value that breaks a rule does not fail at the setter; the builder reports
+/// it with every other violation when it builds.
 pub trait FieldInput<T> {
     /// The validated value, or every rule the raw value breaks (paths relative to the field:
     /// `""` for the value itself, `/code` for a member of a nested object).
@@ -29,13 +32,63 @@ impl<T> FieldInput<T> for T {
     }
 }
 
-/// A value type of a body field, as the field table uses it.
-pub(crate) trait FieldKind: Sized {
-    /// The JSON type the spec gives the field.
-    const JSON_TYPE: &'static str;
+impl<T: Scalar<Wire = String>> FieldInput<T> for &str {
+    fn into_field(self) -> Result<T, ValidationErrors> {
+        T::from_wire(self.to_owned()).map_err(ValidationErrors::here)
+    }
+}
 
-    /// Reads and checks the field's JSON value.
+impl<T: Scalar<Wire = String>> FieldInput<T> for String {
+    fn into_field(self) -> Result<T, ValidationErrors> {
+        T::from_wire(self).map_err(ValidationErrors::here)
+    }
+}
+
+impl<T: Scalar<Wire = String>> FieldInput<T> for &String {
+    fn into_field(self) -> Result<T, ValidationErrors> {
+        T::from_wire(self.clone()).map_err(ValidationErrors::here)
+    }
+}
+
+/// `i64` is the one integer type a setter takes, so an integer literal such as `2468135790`
+/// infers as `i64`.
+impl<T: Scalar<Wire = i64>> FieldInput<T> for i64 {
+    fn into_field(self) -> Result<T, ValidationErrors> {
+        T::from_wire(self).map_err(ValidationErrors::here)
+    }
+}
+
+impl FieldInput<crate::types::TimeZone> for chrono_tz::Tz {
+    fn into_field(self) -> Result<crate::types::TimeZone, ValidationErrors> {
+        Ok(self.into())
+    }
+}
+
+impl<T, B: FieldInput<T>, const MAX: usize> FieldInput<List<T, MAX>> for Vec<B> {
+    fn into_field(self) -> Result<List<T, MAX>, ValidationErrors> {
+        collect(self.len(), self.into_iter().map(FieldInput::into_field))
+    }
+}
+
+impl<T, B: FieldInput<T>, const N: usize, const MAX: usize> FieldInput<List<T, MAX>> for [B; N] {
+    fn into_field(self) -> Result<List<T, MAX>, ValidationErrors> {
+        collect(N, self.into_iter().map(FieldInput::into_field))
+    }
+}
+
+/// A value type of a field, as the table's generic functions use it.
+pub trait FieldKind: Sized + Clone + Debug + PartialEq + Send + Sync + 'static {
+    /// The JSON type the spec gives the field.
+    const JSON_TYPE: JsonType;
+
+    /// Reads and checks the field's JSON value as a body carries it (the wire type only).
     fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors>;
+
+    /// Reads a query parameter: as [`from_json`](Self::from_json), and text as typed on a
+    /// command line (an enum-like value also by its name).
+    fn from_param(json: Json<'_>) -> Result<Self, ValidationErrors> {
+        Self::from_json(json)
+    }
 
     /// The rule enforced under `Policy::Spec`, in words, for the rule table.
     fn rule() -> Cow<'static, str>;
@@ -62,34 +115,144 @@ pub(crate) trait FieldKind: Sized {
     fn warnings(&self, _path: &mut String, _out: &mut Vec<Warning>) {}
 }
 
-/// A rule of `Policy::Strict` for a field: Zoom's support pages, not its API spec.
-pub(crate) struct StrictRule<T: ?Sized> {
-    /// The rule in words, for the rule table.
-    pub(crate) rule: &'static str,
-    /// The rules a value breaks (none: it passes).
-    pub(crate) check: fn(&T) -> Vec<Rule>,
+/// How a wire type is read from the JSON intake.
+pub trait ReadWire: Sized {
+    /// The wire value of `json`; a JSON integer past `i64` breaks `out_of_range`.
+    fn read(json: Json<'_>, out_of_range: fn() -> Rule) -> Result<Self, Rule>;
 }
 
-/// Conversion of a validated value into the type the generated code takes for the field.
-pub(crate) trait ToRaw<R> {
+impl ReadWire for String {
+    fn read(json: Json<'_>, _: fn() -> Rule) -> Result<Self, Rule> {
+        json.into_text().map(Cow::into_owned)
+    }
+}
+
+impl ReadWire for i64 {
+    fn read(json: Json<'_>, out_of_range: fn() -> Rule) -> Result<Self, Rule> {
+        json.into_i64(out_of_range)
+    }
+}
+
+impl ReadWire for bool {
+    fn read(json: Json<'_>, _: fn() -> Rule) -> Result<Self, Rule> {
+        json.into_bool()
+    }
+}
+
+impl<T: Scalar + PartialEq> FieldKind for T
+where
+    T::Wire: ReadWire,
+{
+    const JSON_TYPE: JsonType = <T::Wire as crate::types::Wire>::JSON_TYPE;
+
+    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
+        T::Wire::read(json, T::out_of_range)
+            .and_then(T::from_wire)
+            .map_err(ValidationErrors::here)
+    }
+
+    fn from_param(json: Json<'_>) -> Result<Self, ValidationErrors> {
+        match json {
+            Json::Str(text) => T::from_text(&text).map_err(ValidationErrors::here),
+            other => Self::from_json(other),
+        }
+    }
+
+    fn rule() -> Cow<'static, str> {
+        T::rule()
+    }
+
+    fn max_chars() -> Option<usize> {
+        T::max_chars()
+    }
+}
+
+impl<T: FieldKind, const MAX: usize> FieldKind for List<T, MAX> {
+    const JSON_TYPE: JsonType = JsonType::Array;
+
+    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
+        let items = match json {
+            Json::Array(items) => items,
+            other => return Err(ValidationErrors::here(other.wrong(JsonType::Array))),
+        };
+        collect(items.len(), items.into_iter().map(T::from_json))
+    }
+
+    fn rule() -> Cow<'static, str> {
+        match List::<T, MAX>::MAX_ITEMS {
+            Some(max) => format!("at most {max} items").into(),
+            None => "a list".into(),
+        }
+    }
+
+    fn max_items() -> Option<usize> {
+        List::<T, MAX>::MAX_ITEMS
+    }
+
+    fn member_rules(prefix: &str, out: &mut Vec<FieldRule>) {
+        T::member_rules(&format!("{prefix}/*"), out);
+    }
+
+    fn strict_violations(&self, path: &mut String, out: &mut Vec<Violation>) {
+        for_each_item(self.as_slice(), path, |item, path| {
+            item.strict_violations(path, out);
+        });
+    }
+
+    fn warnings(&self, path: &mut String, out: &mut Vec<Warning>) {
+        for_each_item(self.as_slice(), path, |item, path| item.warnings(path, out));
+    }
+}
+
+/// A list of `len` items, or its violations: too many items (at the list's own path), then
+/// those of each of the first `MAX` items (the ones that could be sent), prefixed with its
+/// index. A list far too long cannot make the report grow with it.
+fn collect<T, const MAX: usize>(
+    len: usize,
+    items: impl Iterator<Item = Result<T, ValidationErrors>>,
+) -> Result<List<T, MAX>, ValidationErrors> {
+    let mut violations = Vec::new();
+    if let Some(rule) = crate::types::list::too_many::<MAX>(len) {
+        violations.push(Violation::new("", rule));
+    }
+    let mut list = Vec::with_capacity(len.min(MAX));
+    for (index, item) in items.take(MAX).enumerate() {
+        match item {
+            Ok(item) => list.push(item),
+            Err(errors) => violations.extend(errors.prefixed(&format!("/{index}"))),
+        }
+    }
+    match ValidationErrors::from_vec(violations) {
+        Some(errors) => Err(errors),
+        None => Ok(List(list)),
+    }
+}
+
+/// Calls `f` with each item and `path` extended with the item's index (restored afterwards).
+fn for_each_item<T>(items: &[T], path: &mut String, mut f: impl FnMut(&T, &mut String)) {
+    let len = path.len();
+    for (index, item) in items.iter().enumerate() {
+        // Writing to a `String` cannot fail.
+        let _ = write!(path, "/{index}");
+        f(item, path);
+        path.truncate(len);
+    }
+}
+
+/// Conversion of a validated value into the type the generated code takes for it.
+pub trait ToRaw<R> {
     /// The generated value. The generated type's own checks run here; a value this layer
     /// accepted but the generated layer refuses is reported as [`Rule::Schema`].
     fn to_raw(&self) -> Result<R, ValidationErrors>;
 }
 
-/// A scalar's value as the generated code takes it: the spec's string, integer or boolean.
-pub(crate) trait Wire {
-    type Wire;
-    fn wire(&self) -> Self::Wire;
-}
-
-impl<T: Wire, R> ToRaw<R> for T
+impl<T: Scalar, R> ToRaw<R> for T
 where
     R: TryFrom<T::Wire>,
     R::Error: Display,
 {
     fn to_raw(&self) -> Result<R, ValidationErrors> {
-        R::try_from(self.wire()).map_err(|e| {
+        R::try_from(self.to_wire()).map_err(|e| {
             ValidationErrors::here(Rule::Schema {
                 detail: e.to_string(),
             })
@@ -97,110 +260,27 @@ where
     }
 }
 
-impl FieldKind for bool {
-    const JSON_TYPE: &'static str = "boolean";
-    fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
-        json.into_bool().map_err(ValidationErrors::here)
+impl<T: ToRaw<R>, R, const MAX: usize> ToRaw<Vec<R>> for List<T, MAX> {
+    fn to_raw(&self) -> Result<Vec<R>, ValidationErrors> {
+        let mut raw = Vec::with_capacity(self.len());
+        let mut violations = Vec::new();
+        for (index, item) in self.iter().enumerate() {
+            match item.to_raw() {
+                Ok(item) => raw.push(item),
+                Err(errors) => violations.extend(errors.prefixed(&format!("/{index}"))),
+            }
+        }
+        match ValidationErrors::from_vec(violations) {
+            Some(errors) => Err(errors),
+            None => Ok(raw),
+        }
     }
-    fn rule() -> Cow<'static, str> {
-        "a boolean".into()
-    }
 }
 
-impl Wire for bool {
-    type Wire = bool;
-    fn wire(&self) -> bool {
-        *self
-    }
+/// A rule of `Policy::Strict` for a field: Zoom's support pages, not its API spec.
+pub struct StrictRule<T: ?Sized> {
+    /// The rule in words, for the rule table.
+    pub rule: &'static str,
+    /// The rules a value breaks (none: it passes).
+    pub check: fn(&T) -> Vec<Rule>,
 }
-
-/// Makes a string-shaped validated type (with `TryFrom<&str>`, `TryFrom<String>` and
-/// `as_str()`) a field type: read from a JSON string, sent as its text, set from `&str`,
-/// `String` or `&String`. A generic type gives its generics first, as `string_type!` takes them:
-/// `text_field!(@[const MAX: usize] Text<MAX>, …)`. `max` is a `usize` or an `Option<usize>`.
-macro_rules! text_field {
-    (@[$($gen:tt)*] $ty:ty, $rule:expr $(, max $max:expr)?) => {
-        impl<$($gen)*> $crate::body::field::FieldKind for $ty {
-            const JSON_TYPE: &'static str = "string";
-            fn from_json(
-                json: $crate::body::json::Json<'_>,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                json.into_typed_text::<Self>()
-                    .map_err($crate::ValidationErrors::here)
-            }
-            fn rule() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::from($rule)
-            }
-            $(fn max_chars() -> Option<usize> {
-                Option::from($max)
-            })?
-        }
-
-        impl<$($gen)*> $crate::body::field::Wire for $ty {
-            type Wire = String;
-            fn wire(&self) -> String {
-                self.as_str().to_owned()
-            }
-        }
-
-        impl<$($gen)*> $crate::FieldInput<$ty> for &str {
-            fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
-                <$ty>::try_from(self).map_err($crate::ValidationErrors::here)
-            }
-        }
-
-        impl<$($gen)*> $crate::FieldInput<$ty> for String {
-            fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
-                <$ty>::try_from(self).map_err($crate::ValidationErrors::here)
-            }
-        }
-
-        impl<$($gen)*> $crate::FieldInput<$ty> for &String {
-            fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
-                <$ty>::try_from(self.as_str()).map_err($crate::ValidationErrors::here)
-            }
-        }
-    };
-    ($ty:ty, $rule:expr $(, max $max:expr)?) => {
-        $crate::body::field::text_field!(@[] $ty, $rule $(, max $max)?);
-    };
-}
-
-pub(crate) use text_field;
-
-/// Makes an integer-valued validated type (with `TryFrom<i64, Error = Rule>` and `From<Self> for
-/// i64`) a field type: read
-/// from a JSON integer (one past `i64` breaks `$out_of_range`), sent as `i64`, set from `i64` —
-/// the only integer type, so an integer literal such as `2468135790` infers as `i64`.
-macro_rules! integer_field {
-    ($ty:ty, $rule:expr, out_of_range $out_of_range:expr) => {
-        impl $crate::body::field::FieldKind for $ty {
-            const JSON_TYPE: &'static str = "integer";
-            fn from_json(
-                json: $crate::body::json::Json<'_>,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
-                json.into_i64($out_of_range)
-                    .and_then(<$ty>::try_from)
-                    .map_err($crate::ValidationErrors::here)
-            }
-            fn rule() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::from($rule)
-            }
-        }
-
-        impl $crate::body::field::Wire for $ty {
-            type Wire = i64;
-            fn wire(&self) -> i64 {
-                i64::from(*self)
-            }
-        }
-
-        impl $crate::FieldInput<$ty> for i64 {
-            fn into_field(self) -> ::std::result::Result<$ty, $crate::ValidationErrors> {
-                <$ty>::try_from(self).map_err($crate::ValidationErrors::here)
-            }
-        }
-    };
-}
-
-pub(crate) use integer_field;

@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::Rule;
+use crate::types::{JsonType, Rule};
 
 /// One JSON value. Its strings and member names borrow from the input where the input allows
 /// (text without escapes): a member name is only compared, and most values are only checked.
@@ -76,9 +76,9 @@ impl<'de> Json<'de> {
     }
 
     /// The rule this value breaks where the spec says `expected`.
-    pub(crate) fn wrong(&self, expected: &'static str) -> Rule {
+    pub(crate) fn wrong(&self, expected: JsonType) -> Rule {
         Rule::WrongType {
-            expected,
+            expected: expected.name(),
             found: self.type_name(),
         }
     }
@@ -86,7 +86,7 @@ impl<'de> Json<'de> {
     pub(crate) fn into_text(self) -> Result<Cow<'de, str>, Rule> {
         match self {
             Json::Str(s) => Ok(s),
-            other => Err(other.wrong("string")),
+            other => Err(other.wrong(JsonType::String)),
         }
     }
 
@@ -105,16 +105,16 @@ impl<'de> Json<'de> {
     pub(crate) fn into_bool(self) -> Result<bool, Rule> {
         match self {
             Json::Bool(b) => Ok(b),
-            other => Err(other.wrong("boolean")),
+            other => Err(other.wrong(JsonType::Boolean)),
         }
     }
 
     /// A JSON integer as `i64`; one past `i64` breaks the field's own rule (`out_of_range`).
-    pub(crate) fn into_i64(self, out_of_range: Rule) -> Result<i64, Rule> {
+    pub(crate) fn into_i64(self, out_of_range: fn() -> Rule) -> Result<i64, Rule> {
         match self {
             Json::Int(i) => Ok(i),
-            Json::UInt(u) => i64::try_from(u).map_err(|_| out_of_range),
-            other => Err(other.wrong("integer")),
+            Json::UInt(u) => i64::try_from(u).map_err(|_| out_of_range()),
+            other => Err(other.wrong(JsonType::Integer)),
         }
     }
 }

@@ -1,10 +1,9 @@
 //! `Policy`: which rules an update is checked against.
 
 use crate::body::field::StrictRule;
-use crate::{Rule, Text, UnknownName};
+use crate::types::{HostKey, Pmi, Rule, Text, UnknownName};
 
-/// Which rules [`UserUpdateBuilder::build`](crate::UserUpdateBuilder::build) and the JSON intake
-/// enforce.
+/// Which rules a body's `build()` and the JSON intake enforce.
 ///
 /// | rule | `Spec` | `Strict` | source |
 /// | --- | --- | --- | --- |
@@ -50,6 +49,24 @@ pub(crate) const ZOOM_LANGUAGES: [(&str, &str); 18] = [
 /// The personal link name's length limits under `Strict`.
 const VANITY_MIN: usize = 5;
 const VANITY_MAX: usize = 40;
+
+/// `Strict`'s rules for a PMI.
+pub(crate) const PMI: StrictRule<Pmi> = StrictRule {
+    rule: "first digit 2-9, no toll-free prefix, no digit 5 times in a row, no repeated three-digit group, no 9 sequential digits, not three groups of three equal digits",
+    check: |pmi| pmi.strict_violations(),
+};
+
+/// `Strict`'s rule for a host key.
+pub(crate) const HOST_KEY: StrictRule<HostKey> = StrictRule {
+    rule: "not one repeated digit or a sequential run",
+    check: |key| {
+        if key.is_trivial() {
+            vec![Rule::HostKeyTrivial]
+        } else {
+            Vec::new()
+        }
+    },
+};
 
 /// `Strict`'s rules for a personal link name (`vanity_name`).
 pub(crate) const VANITY_NAME: StrictRule<Text> = StrictRule {
@@ -102,24 +119,29 @@ impl Policy {
     }
 }
 
-/// Parses `spec` or `strict` (any case).
+/// Parses `spec` or `strict` (any case, surrounding whitespace ignored); `Deserialize` reads
+/// the same names, so a policy can come from a configuration file.
 ///
 /// ```
 /// use zoom_user_update::Policy;
 ///
 /// assert_eq!("strict".parse::<Policy>()?, Policy::Strict);
+/// assert_eq!(" Spec ".parse::<Policy>()?, Policy::Spec);
 /// assert_eq!(Policy::Spec.to_string(), "spec");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl std::str::FromStr for Policy {
     type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, UnknownName> {
+        let name = s.trim();
         [Policy::Spec, Policy::Strict]
             .into_iter()
-            .find(|p| p.name().eq_ignore_ascii_case(s))
+            .find(|p| p.name().eq_ignore_ascii_case(name))
             .ok_or_else(|| UnknownName::new("policy", s, "spec, strict"))
     }
 }
+
+crate::types::by_name!(Policy);
 
 impl std::fmt::Display for Policy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -4,8 +4,11 @@ use std::time::SystemTime;
 
 use reqwest::header::HeaderMap;
 
-use crate::raw::Observed;
-use crate::{ApiError, Error, FieldError, RateLimit, Updated};
+use crate::client::error::{ApiError, Error, FieldError};
+use crate::client::hooks::Observed;
+use crate::client::rate_limit::RateLimit;
+use crate::client::request::Updated;
+use crate::generated::Answer;
 
 /// How much of an answer's body is kept for diagnosis when the body is not Zoom's.
 pub(crate) const DIAGNOSIS_BYTES: usize = 1024;
@@ -60,27 +63,12 @@ fn is_too_large(e: &reqwest::Error) -> bool {
     false
 }
 
-/// Zoom's error body, as each generated client decodes it.
-pub(crate) trait ErrorBody {
-    fn into_parts(self) -> ErrorParts;
-}
-
-/// `{code, message, errors: [{field, message}]}`.
-pub(crate) struct ErrorParts {
-    pub(crate) code: i32,
-    pub(crate) message: String,
-    pub(crate) errors: Vec<(Option<String>, Option<String>)>,
-}
-
 /// The outcome of a generated call: a success with what Zoom said about the rate limit, or this
 /// crate's error.
 /// An answer that came through a redirect (a custom HTTP client that follows them) is refused:
 /// a 303 turns the PATCH into a GET, whose 204 updated nothing.
-pub(crate) async fn read<E: ErrorBody>(
-    result: Result<progenitor_client::ResponseValue<()>, progenitor_client::Error<E>>,
-    observed: Option<Observed>,
-) -> Result<Updated, Error> {
-    let seen = observed.map(|o| std::mem::take(&mut *crate::lock(&o)));
+pub(crate) async fn read(result: Answer, observed: Option<Observed>) -> Result<Updated, Error> {
+    let seen = observed.map(|o| std::mem::take(&mut *crate::client::lock(&o)));
     if seen.as_ref().is_some_and(|s| s.redirected) {
         let status = match &result {
             Ok(response) => response.status().as_u16(),
@@ -102,8 +90,8 @@ pub(crate) async fn read<E: ErrorBody>(
 
 /// The SDK's error for an error of a generated client. `observed` is the status and headers of
 /// an error answer, as the `post` hook saw them.
-async fn error<E: ErrorBody>(
-    e: progenitor_client::Error<E>,
+async fn error(
+    e: progenitor_client::Error<crate::generated::ErrorParts>,
     observed: Option<(u16, HeaderMap)>,
 ) -> Error {
     use progenitor_client::Error as G;
@@ -112,7 +100,7 @@ async fn error<E: ErrorBody>(
         G::ErrorResponse(response) => {
             let status = response.status().as_u16();
             let limit = (status == 429).then(|| RateLimit::from_headers(response.headers(), now));
-            let body = response.into_inner().into_parts();
+            let body = response.into_inner();
             match limit {
                 Some(limit) => Error::RateLimited(Box::new(RateLimit {
                     code: Some(i64::from(body.code)),

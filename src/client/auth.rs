@@ -10,7 +10,7 @@ use tokio::sync::Mutex;
 use tracing::Instrument;
 
 use crate::client::answer::{Limited, read_limited};
-use crate::{AuthError, Error};
+use crate::client::error::{AuthError, Error};
 
 /// Zoom's OAuth token endpoint.
 pub const DEFAULT_TOKEN_URL: &str = "https://zoom.us/oauth/token";

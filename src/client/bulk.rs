@@ -13,7 +13,11 @@ use futures_util::StreamExt;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
-use crate::{Client, Error, Update, UpdateUserRequest, Updated, UserId};
+use crate::body::update::Update;
+use crate::client::Client;
+use crate::client::error::Error;
+use crate::client::request::{UpdateUserRequest, Updated};
+use crate::types::UserId;
 
 /// Why a run stopped sending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,11 +1,13 @@
-//! `Client`: the handwritten client users call. It sends through the generated client, with
-//! auth (`auth.rs`), retries (`retry.rs`), pacing (`pacing.rs`) and typed errors (`answer.rs`
-//! reads Zoom's answers); `request.rs` is one update on its way.
+//! Layer 3, the client: [`Client`], the handwritten client users call. It sends any edition's
+//! body through that edition's generated client, with its hooks (`hooks.rs`), auth
+//! (`auth.rs`), retries (`retry.rs`), pacing (`pacing.rs`) and typed errors (`error.rs`;
+//! `answer.rs` reads Zoom's answers); `request.rs` is one update on its way, `bulk.rs` many.
 
 pub(crate) mod answer;
 pub(crate) mod auth;
 pub(crate) mod bulk;
-pub(crate) mod edition;
+pub(crate) mod error;
+pub(crate) mod hooks;
 pub(crate) mod pacing;
 pub(crate) mod prepared;
 pub(crate) mod rate_limit;
@@ -17,9 +19,22 @@ use std::time::Duration;
 
 use reqwest::header::HeaderValue;
 
-use crate::client::auth::TokenSource;
-use crate::client::pacing::{Pacer, Pacing};
-use crate::{Auth, Error, RateBudget, RetryPolicy, Update, UpdateUserRequest, UserId};
+use crate::body::bulk_line::BulkLineOf;
+use crate::body::update::Update;
+use crate::client::auth::{Auth, TokenSource};
+use crate::client::error::Error;
+use crate::client::pacing::{Pacer, Pacing, RateBudget};
+use crate::client::request::UpdateUserRequest;
+use crate::client::retry::RetryPolicy;
+use crate::types::UserId;
+
+/// Locks a mutex whose data stays valid even if a holder panicked (the client's mutexes guard
+/// plain slots and schedules), so a panic elsewhere never turns into a second one here.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// Zoom's API base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.zoom.us/v2";
@@ -86,13 +101,22 @@ impl Client {
         }
     }
 
-    /// Starts an update of `user_id` with `update` (the reference page's
-    /// [`UserUpdate`](crate::UserUpdate) or Zoom's current
-    /// [`v2025::UserUpdate`](crate::v2025::UserUpdate)); `.await` it to send, or add a
-    /// [`login_type`](UpdateUserRequest::login_type) first. Only a validated update can be
-    /// sent. The request owns what it needs (it is `'static`), so it can be spawned.
+    /// Starts an update of `user_id` with `update`, a validated body of any edition (Zoom's
+    /// current [`UserUpdate`](crate::UserUpdate), the reference page's
+    /// [`v2021::UserUpdate`](crate::v2021::UserUpdate), or an [`AnyUpdate`](crate::AnyUpdate)
+    /// of an edition chosen at run time); `.await` it to send, or add a
+    /// [`login_type`](UpdateUserRequest::login_type) or the edition's
+    /// [`query`](UpdateUserRequest::query) first. Only a validated update can be sent. The
+    /// request owns what it needs (it is `'static`), so it can be spawned.
     pub fn update_user<U: Update>(&self, user_id: &UserId, update: &U) -> UpdateUserRequest<U> {
         UpdateUserRequest::new(self.clone(), user_id.clone(), update)
+    }
+
+    /// The request one line of a bulk file asks for: its user, its query parameters and its
+    /// body (for [`Client::update_many`], say).
+    pub fn update_line<U: Update>(&self, line: &BulkLineOf<U>) -> UpdateUserRequest<U> {
+        self.update_user(&line.user_id, &line.update)
+            .query(line.query.clone())
     }
 
     /// The base URL requests go to.

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use crate::{UnknownName, lock};
+use crate::client::lock;
+use crate::types::UnknownName;
 
 /// A client-side request budget, shared by all clones of a [`Client`](crate::Client), so a
 /// bulk run stays under Zoom's per-account limit (label "Light") instead of collecting 429s.

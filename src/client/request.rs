@@ -7,16 +7,19 @@ use std::sync::{Arc, Mutex};
 use reqwest::header::HeaderValue;
 use tracing::Instrument;
 
-use crate::PreparedRequest;
+use crate::client::answer;
+
+use crate::body::update::Update;
+use crate::body::violation::ValidationErrors;
 use crate::client::bulk::NotUpdated::{self, Failed, Stopped};
 use crate::client::bulk::StopReason;
-use crate::client::edition::Query;
+use crate::client::error::{ApiErrorKind, Error};
+use crate::client::hooks::{Capture, Observed, RequestHooks};
 use crate::client::pacing::Said;
-use crate::raw::{Capture, Hooks, Observed};
-use crate::{
-    ApiErrorKind, Client, Error, RateLimit, RateLimitType, Update, UserId, UserUpdate,
-    ValidationErrors, lock,
-};
+use crate::client::prepared::PreparedRequest;
+use crate::client::rate_limit::{RateLimit, RateLimitType};
+use crate::client::{Client, lock};
+use crate::types::UserId;
 
 /// The stop signal of a run of `update_many`.
 pub(crate) type Stop = tokio::sync::watch::Receiver<Option<StopReason>>;
@@ -25,11 +28,11 @@ pub(crate) type Stop = tokio::sync::watch::Receiver<Option<StopReason>>;
 /// needs (the user ID, the generated body and a handle on the client), so it can be moved into
 /// a spawned task.
 #[must_use = "an update request does nothing until it is awaited"]
-pub struct UpdateUserRequest<U: Update = UserUpdate> {
+pub struct UpdateUserRequest<U: Update> {
     client: Client,
     user_id: UserId,
-    body: Result<Arc<U::Raw>, ValidationErrors>,
-    query: Query<U::LoginType>,
+    body: Result<Arc<U::RawBody>, ValidationErrors>,
+    query: U::Query,
 }
 
 impl<U: Update> std::fmt::Debug for UpdateUserRequest<U> {
@@ -37,8 +40,7 @@ impl<U: Update> std::fmt::Debug for UpdateUserRequest<U> {
         // Not the body: it may hold a host key.
         f.debug_struct("UpdateUserRequest")
             .field("user_id", &self.user_id)
-            .field("login_type", &self.query.login_type)
-            .field("remove_tsp_credentials", &self.query.remove_tsp_credentials)
+            .field("query", &self.query)
             .finish_non_exhaustive()
     }
 }
@@ -59,16 +61,20 @@ impl<U: Update> UpdateUserRequest<U> {
             client,
             user_id,
             body: update.raw_body().map(Arc::new),
-            query: Query {
-                login_type: None,
-                remove_tsp_credentials: None,
-            },
+            query: U::Query::default(),
         }
     }
 
-    /// Adds the `login_type` query parameter.
+    /// Adds the `login_type` query parameter (beside the others already set).
     pub fn login_type(mut self, login_type: U::LoginType) -> Self {
-        self.query.login_type = Some(login_type);
+        self.query = U::query_with_login_type(std::mem::take(&mut self.query), login_type);
+        self
+    }
+
+    /// Sets the query parameters (replacing those set before): the edition's `Query`, such as
+    /// `v2025::Query::new().login_type(LoginType::Sso).remove_tsp_credentials(true)`.
+    pub fn query(mut self, query: U::Query) -> Self {
+        self.query = query;
         self
     }
 
@@ -85,7 +91,6 @@ impl<U: Update> UpdateUserRequest<U> {
             "zoom.update_user",
             http.method = "PATCH",
             url.template = "/users/{userId}",
-            login_type = self.query.login_type.map(tracing::field::display),
         );
         async move {
             self.send_with_retries(None)
@@ -98,11 +103,6 @@ impl<U: Update> UpdateUserRequest<U> {
                 })
         }
         .instrument(span)
-    }
-
-    pub(crate) fn with_remove_tsp_credentials(mut self, remove: Option<bool>) -> Self {
-        self.query.remove_tsp_credentials = remove;
-        self
     }
 
     /// The user this update is for.
@@ -126,56 +126,67 @@ impl<U: Update> UpdateUserRequest<U> {
     /// [`Error::Validation`] if the generated layer refuses the body, [`Error::Config`] if the
     /// generated client cannot build the request.
     pub async fn dry_run(self) -> Result<PreparedRequest, Error> {
-        let body = self.body.clone()?;
+        let (body, query) = self.prepare()?;
         let capture: Capture = Arc::new(Mutex::new(None));
         let mut placeholder = HeaderValue::from_static("Bearer <redacted>");
         placeholder.set_sensitive(true);
-        self.exchange(&body, placeholder, None, Some(capture.clone()))
+        self.exchange(&body, &query, placeholder, None, Some(capture.clone()))
             .await?;
         let captured = lock(&capture).take();
         captured.ok_or_else(|| Error::Config("the request was not captured".into()))
     }
 
+    /// The body and the query as the generated client takes them.
+    fn prepare(&self) -> Result<(Arc<U::RawBody>, U::RawQuery), ValidationErrors> {
+        let body = self.body.clone()?;
+        let query = U::raw_query(&body, &self.query)?;
+        Ok((body, query))
+    }
+
     /// One exchange through the generated client: `authorization` and the client's user agent
     /// on the request, what the hooks see left in `observed`, or the request left in `capture`
     /// (a dry run) instead of sent.
-    fn exchange<'a>(
-        &'a self,
-        body: &'a U::Raw,
+    async fn exchange(
+        &self,
+        body: &U::RawBody,
+        query: &U::RawQuery,
         authorization: HeaderValue,
         observed: Option<Observed>,
         capture: Option<Capture>,
-    ) -> impl Future<Output = Result<Updated, Error>> + Send + 'a {
+    ) -> Result<Updated, Error> {
         let inner = &self.client.inner;
-        let hooks = Hooks {
-            authorization: Some(authorization),
-            user_agent: Some(inner.user_agent.clone()),
-            observed,
+        let hooks = RequestHooks {
+            authorization,
+            user_agent: inner.user_agent.clone(),
+            observed: observed.clone(),
             capture,
         };
-        U::send_raw(
+        let answer = U::send(
             &inner.base_url,
             &inner.http,
-            hooks,
+            hooks.into_hooks(),
             self.user_id.as_str(),
-            self.query,
+            query,
             body,
         )
+        .await;
+        answer::read(answer, observed).await
     }
 
     async fn send_with_retries(self, mut stop: Option<Stop>) -> Result<Updated, NotUpdated> {
-        let body = self.body.clone().map_err(|e| Failed(e.into()))?;
+        let (body, query) = self.prepare().map_err(|e| Failed(e.into()))?;
         let inner = &self.client.inner;
         let mut delays = inner.retry.delays();
         let mut renewed_token = false;
         let mut last: Option<Error> = None;
         for attempt in 1.. {
-            let (result, sent_with) = match self.attempt(attempt, &body, stop.as_mut()).await {
-                Ok(done) => done,
-                // Stopped before sending: a first attempt is not sent at all, a retry leaves
-                // the failure it would have retried.
-                Err(reason) => return Err(last.map_or(Stopped(reason), Failed)),
-            };
+            let (result, sent_with) =
+                match self.attempt(attempt, &body, &query, stop.as_mut()).await {
+                    Ok(done) => done,
+                    // Stopped before sending: a first attempt is not sent at all, a retry leaves
+                    // the failure it would have retried.
+                    Err(reason) => return Err(last.map_or(Stopped(reason), Failed)),
+                };
             let err = match result {
                 Ok(updated) => {
                     tracing::info!(
@@ -243,7 +254,8 @@ impl<U: Update> UpdateUserRequest<U> {
     async fn attempt(
         &self,
         attempt: u32,
-        body: &U::Raw,
+        body: &U::RawBody,
+        query: &U::RawQuery,
         mut stop: Option<&mut Stop>,
     ) -> Result<(Result<Updated, Error>, Option<HeaderValue>), StopReason> {
         let inner = &self.client.inner;
@@ -269,7 +281,13 @@ impl<U: Update> UpdateUserRequest<U> {
         }
         let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
         // The timeout covers the whole exchange, reading an error answer's body included.
-        let exchange = self.exchange(body, authorization.clone(), Some(Arc::default()), None);
+        let exchange = self.exchange(
+            body,
+            query,
+            authorization.clone(),
+            Some(Arc::default()),
+            None,
+        );
         let result = tokio::time::timeout(inner.timeout, exchange)
             .instrument(span.clone())
             .await
@@ -303,14 +321,6 @@ impl<U: Update> UpdateUserRequest<U> {
             }
         }
         Ok((result, Some(authorization)))
-    }
-}
-
-impl UpdateUserRequest<crate::v2025::UserUpdate> {
-    /// Adds the `remove_tsp_credentials` query flag of Zoom's current spec: whether to remove
-    /// the user's TSP credentials.
-    pub fn remove_tsp_credentials(self, remove: bool) -> Self {
-        self.with_remove_tsp_credentials(Some(remove))
     }
 }
 

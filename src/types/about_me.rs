@@ -1,7 +1,6 @@
 //! `AboutMe`: `about_me` of Zoom's current spec.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// A self-introduction: at most 150 characters, with no hyperlinks or HTML ("Hyperlinks or
@@ -66,9 +65,4 @@ fn has_character_reference(bytes: &[u8]) -> bool {
     })
 }
 
-string_type!(AboutMe, owned);
-text_field!(
-    AboutMe,
-    "at most 150 characters, no hyperlinks or HTML",
-    max AboutMe::MAX_CHARS
-);
+string_type!(AboutMe, owned, rule "at most 150 characters, no hyperlinks or HTML", max AboutMe::MAX_CHARS);

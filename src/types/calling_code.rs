@@ -1,7 +1,6 @@
 //! `CallingCode`: `phone_numbers.code`.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// A country calling code: `+` and 1 to 3 digits, the first not `0` (`+1`, `+44`, `+886`).
@@ -37,5 +36,4 @@ impl CallingCode {
     }
 }
 
-string_type!(CallingCode, owned);
-text_field!(CallingCode, "`+` and 1-3 digits, the first not 0");
+string_type!(CallingCode, owned, rule "`+` and 1-3 digits, the first not 0");

@@ -1,7 +1,6 @@
 //! `CountryId`: `phone_country` and `phone_numbers.country`.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// A Zoom country ID: an ISO 3166-1 alpha-2 code, upper case, one of the 249 assigned codes
@@ -70,5 +69,4 @@ impl CountryId {
     }
 }
 
-string_type!(CountryId);
-text_field!(CountryId, "ISO 3166-1 alpha-2 country code");
+string_type!(CountryId, parsed, rule "ISO 3166-1 alpha-2 country code");

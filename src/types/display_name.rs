@@ -1,7 +1,6 @@
 //! `DisplayName`: `display_name` of Zoom's current spec.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::person_name::check_name;
 use crate::types::string_type::string_type;
 
@@ -30,9 +29,4 @@ impl DisplayName {
     }
 }
 
-string_type!(DisplayName, owned);
-text_field!(
-    DisplayName,
-    "at most 128 characters, at most 10 Chinese (Han) characters",
-    max DisplayName::MAX_CHARS
-);
+string_type!(DisplayName, owned, rule "at most 128 characters, at most 10 Chinese (Han) characters", max DisplayName::MAX_CHARS);

@@ -1,7 +1,6 @@
 //! `Email`: `manager`, and user IDs given as an email address.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 use crate::types::text::is_invisible;
 
@@ -86,5 +85,4 @@ fn is_host_name(domain: &str) -> bool {
             .is_ok_and(|ascii| ascii.split('.').count() >= 2 && !ascii.ends_with('.'))
 }
 
-string_type!(Email, owned);
-text_field!(Email, "a syntactically valid email address");
+string_type!(Email, owned, rule "a syntactically valid email address");

@@ -1,7 +1,6 @@
 //! `HostKey`.
 
-use crate::Rule;
-use crate::body::field::{StrictRule, text_field};
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// A host key: a number of 6 to 10 ASCII digits, kept as text (leading zeros matter).
@@ -57,20 +56,7 @@ impl std::fmt::Debug for HostKey {
     }
 }
 
-string_type!(HostKey, owned, secret);
-text_field!(HostKey, "6 to 10 ASCII digits", max 10);
-
-/// `Policy::Strict`'s rule for a host key.
-pub(crate) const STRICT: StrictRule<HostKey> = StrictRule {
-    rule: "not one repeated digit or a sequential run",
-    check: |key| {
-        if key.is_trivial() {
-            vec![Rule::HostKeyTrivial]
-        } else {
-            Vec::new()
-        }
-    },
-};
+string_type!(HostKey, owned, secret, rule "6 to 10 ASCII digits", max 10);
 
 /// One repeated digit or a sequential run, on text already checked to be ASCII digits.
 pub(crate) fn is_trivial(key: &str) -> bool {

@@ -1,7 +1,6 @@
 //! `LinkedinUrl`: `linkedin_url` of Zoom's current spec.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// A LinkedIn link: an `http://` or `https://` URL whose host is `linkedin.com` or one of its
@@ -35,8 +34,4 @@ impl LinkedinUrl {
     }
 }
 
-string_type!(LinkedinUrl, owned);
-text_field!(
-    LinkedinUrl,
-    "an http(s) URL on linkedin.com (the host or a subdomain)"
-);
+string_type!(LinkedinUrl, owned, rule "an http(s) URL on linkedin.com (the host or a subdomain)");

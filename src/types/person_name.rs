@@ -2,8 +2,7 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// A first or last name: at most [`PersonName::MAX_CHARS`] characters (Zoom's 2021 spec) and
@@ -64,9 +63,4 @@ pub(crate) fn check_name(s: &str, max_chars: usize, max_chinese: usize) -> Resul
     Ok(())
 }
 
-string_type!(PersonName, owned);
-text_field!(
-    PersonName,
-    "at most 64 characters, at most 5 Chinese (Han) characters",
-    max PersonName::MAX_CHARS
-);
+string_type!(PersonName, owned, rule "at most 64 characters, at most 5 Chinese (Han) characters", max PersonName::MAX_CHARS);

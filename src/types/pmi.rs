@@ -2,8 +2,7 @@
 
 use std::fmt;
 
-use crate::Rule;
-use crate::body::field::{StrictRule, integer_field};
+use crate::types::Rule;
 
 /// A Personal Meeting ID: an integer of exactly 10 digits (`1000000000..=9999999999`).
 ///
@@ -153,13 +152,21 @@ impl serde::Serialize for Pmi {
     }
 }
 
-integer_field!(Pmi, "exactly 10 digits", out_of_range Rule::PmiNotTenDigits);
-
-/// `Policy::Strict`'s rules for a PMI.
-pub(crate) const STRICT: StrictRule<Pmi> = StrictRule {
-    rule: "first digit 2-9, no toll-free prefix, no digit 5 times in a row, no repeated three-digit group, no 9 sequential digits, not three groups of three equal digits",
-    check: |pmi| pmi.strict_violations(),
-};
+impl crate::types::Scalar for Pmi {
+    type Wire = i64;
+    fn rule() -> std::borrow::Cow<'static, str> {
+        "exactly 10 digits".into()
+    }
+    fn from_wire(wire: i64) -> Result<Self, Rule> {
+        Self::new(wire)
+    }
+    fn to_wire(&self) -> i64 {
+        self.0
+    }
+    fn out_of_range() -> Rule {
+        Rule::PmiNotTenDigits
+    }
+}
 
 /// Reads a JSON integer (the spec's type) through [`Pmi::new`].
 impl<'de> serde::Deserialize<'de> for Pmi {

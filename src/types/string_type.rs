@@ -1,38 +1,61 @@
 //! One macro for the string-shaped validated types: every conversion goes through the type's
-//! own `parse`, so `FromStr`, `TryFrom` and `Deserialize` cannot disagree.
+//! own `parse`, so `FromStr`, `TryFrom`, `Deserialize` and the body layer's intake (through
+//! [`Scalar`](crate::types::Scalar)) cannot disagree.
 
 /// Implements `FromStr`, `TryFrom<&str>`, `TryFrom<String>`, `Display`, `AsRef<str>`,
-/// `Serialize` (as the string) and `Deserialize` (through the same check).
+/// `Serialize` (as the string), `Deserialize` (through the same check) and
+/// [`Scalar`](crate::types::Scalar) with the rule in words and, where the type has one, its
+/// maximum length: `string_type!(PersonName, owned, rule "…", max PersonName::MAX_CHARS)`.
 ///
-/// A `secret` type (`string_type!(HostKey, owned, secret)`) has no `Display`, so that it cannot
-/// reach a message or a log by accident: `as_str()` is the one way to read it, and its `Debug`
-/// is its own (redacted).
+/// A `secret` type (`string_type!(HostKey, owned, secret, rule "…")`) has no `Display`, so that
+/// it cannot reach a message or a log by accident: `as_str()` is the one way to read it, and its
+/// `Debug` is its own (redacted).
 macro_rules! string_type {
     // A type that owns its text: `fn check(&str) -> Result<(), Rule>` decides, and an owned
     // `String` is kept as it is (no copy).
-    ($ty:ident, owned) => {
-        $crate::types::string_type::string_type!(@[] $ty, owned);
+    ($ty:ident, owned, rule $rule:expr $(, max $max:expr)?) => {
+        $crate::types::string_type::string_type!(@[] $ty, owned, rule $rule $(, max $max)?);
     };
     // The same for a secret, without `Display`.
-    ($ty:ident, owned, secret) => {
+    ($ty:ident, owned, secret, rule $rule:expr $(, max $max:expr)?) => {
         $crate::types::string_type::string_type!(@owned [] $ty);
+        $crate::types::string_type::string_type!(@scalar [] $ty, $rule $(, $max)?);
     };
-    // The same for a generic type: `string_type!(@[const MAX: usize] Text<MAX>, owned)`.
-    (@[$($gen:tt)*] $ty:ty, owned) => {
+    // The same for a generic type: `string_type!(@[const MAX: usize] Text<MAX>, owned, …)`.
+    (@[$($gen:tt)*] $ty:ty, owned, rule $rule:expr $(, max $max:expr)?) => {
         $crate::types::string_type::string_type!(@owned [$($gen)*] $ty);
         $crate::types::string_type::string_type!(@display [$($gen)*] $ty);
+        $crate::types::string_type::string_type!(@scalar [$($gen)*] $ty, $rule $(, $max)?);
     };
     // A type with `fn parse(&str) -> Result<Self, Rule>` and `fn as_str(&self) -> &str`.
-    ($ty:ident) => {
+    ($ty:ident, parsed, rule $rule:expr) => {
         impl ::std::convert::TryFrom<String> for $ty {
-            type Error = $crate::Rule;
-            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+            type Error = $crate::types::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::types::Rule> {
                 Self::parse(&s)
             }
         }
 
         $crate::types::string_type::string_type!(@common [] $ty);
         $crate::types::string_type::string_type!(@display [] $ty);
+        $crate::types::string_type::string_type!(@scalar [] $ty, $rule);
+    };
+    (@scalar [$($gen:tt)*] $ty:ty, $rule:expr $(, $max:expr)?) => {
+        impl<$($gen)*> $crate::types::Scalar for $ty {
+            type Wire = String;
+            fn rule() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::from($rule)
+            }
+            $(fn max_chars() -> Option<usize> {
+                Option::from($max)
+            })?
+            fn from_wire(wire: String) -> ::std::result::Result<Self, $crate::types::Rule> {
+                Self::try_from(wire)
+            }
+            fn to_wire(&self) -> String {
+                self.as_str().to_owned()
+            }
+        }
     };
     (@owned [$($gen:tt)*] $ty:ty) => {
         impl<$($gen)*> $ty {
@@ -41,7 +64,7 @@ macro_rules! string_type {
             /// # Errors
             ///
             /// The [`Rule`](crate::Rule) the text breaks.
-            pub fn parse(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+            pub fn parse(s: &str) -> ::std::result::Result<Self, $crate::types::Rule> {
                 Self::check(s).map(|()| Self(s.to_owned()))
             }
 
@@ -59,8 +82,8 @@ macro_rules! string_type {
         }
 
         impl<$($gen)*> ::std::convert::TryFrom<String> for $ty {
-            type Error = $crate::Rule;
-            fn try_from(s: String) -> ::std::result::Result<Self, $crate::Rule> {
+            type Error = $crate::types::Rule;
+            fn try_from(s: String) -> ::std::result::Result<Self, $crate::types::Rule> {
                 Self::check(&s).map(|()| Self(s))
             }
         }
@@ -82,15 +105,15 @@ macro_rules! string_type {
     };
     (@common [$($gen:tt)*] $ty:ty) => {
         impl<$($gen)*> ::std::str::FromStr for $ty {
-            type Err = $crate::Rule;
-            fn from_str(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+            type Err = $crate::types::Rule;
+            fn from_str(s: &str) -> ::std::result::Result<Self, $crate::types::Rule> {
                 Self::parse(s)
             }
         }
 
         impl<$($gen)*> ::std::convert::TryFrom<&str> for $ty {
-            type Error = $crate::Rule;
-            fn try_from(s: &str) -> ::std::result::Result<Self, $crate::Rule> {
+            type Error = $crate::types::Rule;
+            fn try_from(s: &str) -> ::std::result::Result<Self, $crate::types::Rule> {
                 Self::parse(s)
             }
         }

@@ -1,7 +1,6 @@
 //! `Text`: a free-text field, with the maximum length the spec gives it.
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 
 /// Whether a character is one that moves or hides text without being seen: a line or paragraph
@@ -48,7 +47,7 @@ impl<const MAX: usize> Text<MAX> {
     }
 }
 
-string_type!(@[const MAX: usize] Text<MAX>, owned);
+string_type!(@[const MAX: usize] Text<MAX>, owned, rule Self::rule_text(), max Self::MAX_CHARS);
 
 impl<const MAX: usize> PartialEq<str> for Text<MAX> {
     fn eq(&self, other: &str) -> bool {
@@ -61,5 +60,3 @@ impl<const MAX: usize> PartialEq<&str> for Text<MAX> {
         self.0 == *other
     }
 }
-
-text_field!(@[const MAX: usize] Text<MAX>, Self::rule_text(), max Self::MAX_CHARS);

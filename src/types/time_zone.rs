@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 use chrono_tz::Tz;
 use rustc_hash::FxBuildHasher;
 
-use crate::Rule;
-use crate::body::field::text_field;
+use crate::types::Rule;
 use crate::types::string_type::string_type;
 use crate::types::zoom_time_zones::ZOOM_TIME_ZONES;
 
@@ -112,14 +111,4 @@ impl From<Tz> for TimeZone {
     }
 }
 
-string_type!(TimeZone);
-text_field!(
-    TimeZone,
-    "an ID of Zoom's timezone list or of the IANA database (exact spelling)"
-);
-
-impl crate::FieldInput<TimeZone> for Tz {
-    fn into_field(self) -> Result<TimeZone, crate::ValidationErrors> {
-        Ok(self.into())
-    }
-}
+string_type!(TimeZone, parsed, rule "an ID of Zoom's timezone list or of the IANA database (exact spelling)");

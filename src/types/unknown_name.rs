@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::Escaped;
+use crate::types::Escaped;
 
 /// How many characters of the given text are kept and shown: enough to recognise a typo, and a
 /// bound on what a message repeats of a user's input.
@@ -72,3 +72,31 @@ impl fmt::Display for UnknownName {
 }
 
 impl std::error::Error for UnknownName {}
+
+/// `Serialize` as the setting's name (its `Display`) and `Deserialize` through its `FromStr`, for
+/// the settings that come from configuration files.
+macro_rules! by_name {
+    ($ty:ty) => {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let name = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(
+                    deserializer,
+                )?;
+                name.parse().map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use by_name;

@@ -1,6 +1,6 @@
 //! `UserId`: the `{userId}` path parameter.
 
-use crate::Rule;
+use crate::types::Rule;
 use crate::types::email;
 use crate::types::string_type::string_type;
 
@@ -61,4 +61,8 @@ impl UserId {
     }
 }
 
-string_type!(UserId, owned);
+string_type!(
+    UserId,
+    owned,
+    rule "`me`, an email address or a user ID; not empty, no whitespace or control characters, not `.` or `..`; sent as one path segment in which only unreserved characters stay as they are"
+);

@@ -3,7 +3,9 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::{RateLimit, Rule, ValidationErrors};
+use crate::body::violation::ValidationErrors;
+use crate::client::rate_limit::RateLimit;
+use crate::types::{Escaped, Rule, UnknownName};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
 
@@ -273,40 +275,6 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-/// Text from a server, shown on one line: control characters (`\n`, ESC, BEL, C1 codes), the
-/// line and paragraph separators U+2028 and U+2029, and the invisible characters that reorder or
-/// hide text (bidirectional controls, zero-width characters) are written as escapes (`\n`, `\u{1b}`), so a message cannot forge a line or
-/// drive a terminal.
-///
-/// The `Display` of this crate's errors shows server text this way. The fields that hold what a
-/// server sent ([`ApiError::message`], [`FieldError`], [`RateLimit::message`](crate::RateLimit),
-/// the body of [`Error::UnexpectedResponse`]) hold it as sent: show them through `Escaped`.
-///
-/// ```
-/// use zoom_user_update::Escaped;
-///
-/// assert_eq!(Escaped("bad\nerror: forged\u{1b}]0;title\u{7}").to_string(),
-///            "bad\\nerror: forged\\u{1b}]0;title\\u{7}");
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Escaped<'a>(pub &'a str);
-
-impl fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use fmt::Write;
-        for c in self.0.chars() {
-            if c.is_control() || crate::types::text::is_invisible(c) {
-                for escaped in c.escape_default() {
-                    f.write_char(escaped)?;
-                }
-            } else {
-                f.write_char(c)?;
-            }
-        }
-        Ok(())
-    }
-}
-
 /// Why no access token could be had. Cheap to clone: waiters on one token fetch share its
 /// failure.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -357,8 +325,8 @@ fn endpoint_failed(status: u16) -> bool {
 
 /// A setting's name that does not parse ([`Policy`](crate::Policy),
 /// [`RateBudget`](crate::RateBudget)) is a configuration error.
-impl From<crate::UnknownName> for Error {
-    fn from(e: crate::UnknownName) -> Self {
+impl From<UnknownName> for Error {
+    fn from(e: UnknownName) -> Self {
         Error::Config(e.to_string())
     }
 }

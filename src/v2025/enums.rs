@@ -1,6 +1,6 @@
-//! The enum-like types of Zoom's current spec (2025) that differ from the reference page's.
+//! The enum-like types of Zoom's current surface.
 
-use crate::Rule;
+use crate::types::Rule;
 use crate::types::enum_type::enum_type;
 
 enum_type! {
@@ -15,7 +15,7 @@ enum_type! {
     /// assert!(LoginType::from_value(3).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub enum LoginType: i64 {
+    pub enum LoginType: i64 in "zoom_user_update::v2025" {
         /// 0: Facebook OAuth.
         Facebook = 0, "facebook";
         /// 1: Google OAuth.
@@ -57,7 +57,7 @@ enum_type! {
     /// assert!(UserType::from_value(3).is_err()); // On-prem is gone
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub enum UserType: i64 {
+    pub enum UserType: i64 in "zoom_user_update::v2025" {
         /// 1: Basic.
         Basic = 1, "basic";
         /// 2: Licensed.
@@ -70,7 +70,7 @@ enum_type! {
 
 enum_type! {
     /// When the user's pronouns are shown.
-    pub enum PronounsOption: i64 {
+    pub enum PronounsOption: i64 in "zoom_user_update::v2025" {
         /// 1: ask the user every time they join meetings and webinars.
         Ask = 1, "ask";
         /// 2: always display pronouns in meetings and webinars.
@@ -82,7 +82,7 @@ enum_type! {
 
 enum_type! {
     /// The label of a phone number.
-    pub enum PhoneLabel: str {
+    pub enum PhoneLabel: str in "zoom_user_update::v2025" {
         /// `Mobile`.
         Mobile = "Mobile", "mobile";
         /// `Office`.
@@ -96,7 +96,7 @@ enum_type! {
 
 enum_type! {
     /// The Zoom United type and license (sent as a string).
-    pub enum PlanUnitedType: str {
+    pub enum PlanUnitedType: str in "zoom_user_update::v2025" {
         /// `1`: Pro-United with US/CA Unlimited.
         ProUsCa = "1", "pro-us-ca";
         /// `2`: Pro-United with UK/IR Unlimited.
@@ -151,7 +151,7 @@ enum_type! {
     /// assert_eq!(serde_json::to_string(&plan)?, "576460752303423488");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub enum ZoomOneType: i64 {
+    pub enum ZoomOneType: i64 in "zoom_user_update::v2025" {
         /// 0: turn off the Zoom Workplace (Zoom One) license.
         Off = 0, "off";
         /// 16: Business Plus with US/CA Unlimited (for Gov accounts: Zoom One Business Plus).
@@ -202,5 +202,88 @@ enum_type! {
         EducationEnterprisePlus = 144115188075855872, "education-enterprise-plus";
         /// 576460752303423488: Education Enterprise Student.
         EducationEnterpriseStudent = 576460752303423488, "education-enterprise-student";
+    }
+}
+
+enum_type! {
+    /// The license type of a license (an item of `license_info_list`).
+    pub enum LicenseType: str in "zoom_user_update::v2025" {
+        /// `MEETING`.
+        Meeting = "MEETING", "meeting";
+        /// `ZOOM_WORKPLACE_BUNDLE`.
+        ZoomWorkplaceBundle = "ZOOM_WORKPLACE_BUNDLE", "zoom-workplace-bundle";
+    }
+}
+
+enum_type! {
+    /// The license option of a license (an item of `license_info_list`): one of 27 powers of
+    /// two, as Zoom's SDK lists them; a variant is named after its exponent (`Pow59` is 2^59), and
+    /// its name is the power (`2^59`). The values are exact 64-bit integers: four exceed 2^53, so
+    /// they are never taken through floating point, and a JSON number written with a fraction
+    /// or an exponent is refused.
+    ///
+    /// ```
+    /// use zoom_user_update::v2025::LicenseOption;
+    ///
+    /// assert_eq!(LicenseOption::from_value(576460752303423488)?, LicenseOption::Pow59);
+    /// assert_eq!(LicenseOption::from_name("2^56")?.value(), 72057594037927936);
+    /// assert!(LicenseOption::from_value(576460752303423500).is_err()); // JavaScript's rounding
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum LicenseOption: i64 in "zoom_user_update::v2025" {
+        /// 2 (2^1).
+        Pow1 = 2, "2^1";
+        /// 4 (2^2).
+        Pow2 = 4, "2^2";
+        /// 8 (2^3).
+        Pow3 = 8, "2^3";
+        /// 16 (2^4).
+        Pow4 = 16, "2^4";
+        /// 32 (2^5).
+        Pow5 = 32, "2^5";
+        /// 64 (2^6).
+        Pow6 = 64, "2^6";
+        /// 128 (2^7).
+        Pow7 = 128, "2^7";
+        /// 33554432 (2^25).
+        Pow25 = 33554432, "2^25";
+        /// 134217728 (2^27).
+        Pow27 = 134217728, "2^27";
+        /// 268435456 (2^28).
+        Pow28 = 268435456, "2^28";
+        /// 536870912 (2^29).
+        Pow29 = 536870912, "2^29";
+        /// 1073741824 (2^30).
+        Pow30 = 1073741824, "2^30";
+        /// 4294967296 (2^32).
+        Pow32 = 4294967296, "2^32";
+        /// 8589934592 (2^33).
+        Pow33 = 8589934592, "2^33";
+        /// 17179869184 (2^34).
+        Pow34 = 17179869184, "2^34";
+        /// 34359738368 (2^35).
+        Pow35 = 34359738368, "2^35";
+        /// 68719476736 (2^36).
+        Pow36 = 68719476736, "2^36";
+        /// 137438953472 (2^37).
+        Pow37 = 137438953472, "2^37";
+        /// 274877906944 (2^38).
+        Pow38 = 274877906944, "2^38";
+        /// 549755813888 (2^39).
+        Pow39 = 549755813888, "2^39";
+        /// 1099511627776 (2^40).
+        Pow40 = 1099511627776, "2^40";
+        /// 2199023255552 (2^41).
+        Pow41 = 2199023255552, "2^41";
+        /// 4398046511104 (2^42).
+        Pow42 = 4398046511104, "2^42";
+        /// 18014398509481984 (2^54).
+        Pow54 = 18014398509481984, "2^54";
+        /// 72057594037927936 (2^56).
+        Pow56 = 72057594037927936, "2^56";
+        /// 144115188075855872 (2^57).
+        Pow57 = 144115188075855872, "2^57";
+        /// 576460752303423488 (2^59).
+        Pow59 = 576460752303423488, "2^59";
     }
 }

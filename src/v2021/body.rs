@@ -1,19 +1,24 @@
-//! The request body of Zoom's reference page for the operation (the 2021 surface): one line per
-//! field, in the fragment's order. Everything else about a field follows from its line (see
-//! `table.rs`).
+//! The tables of Zoom's reference page for the operation (the seed): the body, its two nested
+//! objects and the query, one line per field, in the fragment's order.
 
-use crate::body::policy::{LANGUAGE, VANITY_NAME};
-use crate::body::table::object;
-use crate::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
-use crate::types::{host_key, pmi};
-use crate::{CallingCode, CountryId, Email, HostKey, PersonName, Pmi, Text, TimeZone, UserType};
+use crate::body::policy::{HOST_KEY, LANGUAGE, PMI, VANITY_NAME};
+use crate::body::rules::Source;
+use crate::body::table::table;
+use crate::types::{CallingCode, CountryId, Email, HostKey, PersonName, Pmi, Text, TimeZone};
+use crate::v2021::enums::{LoginType, UserType};
+use crate::v2021::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
 
-use crate::spec::{SEED, SEED_AND_SPEC_2021_NAME as NAME, SPEC_2021};
+/// Zoom's reference page for the operation.
+pub(super) const SEED: &[Source] = &[Source::ReferencePage];
+/// Zoom's Swagger 2.0 spec of 2021, where the reference page is silent.
+const SPEC: &[Source] = &[Source::SwaggerSpec];
+/// The reference page's rule (Chinese characters) and the 2021 spec's maximum length.
+const NAME: &[Source] = &[Source::ReferencePage, Source::SwaggerSpec];
 
-object! {
-    /// A validated user update: every field it holds passed every rule of its
-    /// [`Policy`](crate::Policy), at least one field is set, and only the fields that were set
-    /// are serialized (PATCH semantics).
+table! {
+    /// A validated user update of Zoom's reference page (the 2021 surface): every field it
+    /// holds passed every rule of its [`Policy`](crate::Policy), at least one field is set, and
+    /// only the fields that were set are serialized (PATCH semantics).
     ///
     /// Build one with [`UserUpdate::builder`], or read one from JSON with
     /// [`UserUpdate::from_json`]. `Serialize` writes the request body; `Deserialize` goes
@@ -21,7 +26,7 @@ object! {
     /// [`Policy::Spec`](crate::Policy::Spec).
     ///
     /// ```
-    /// use zoom_user_update::UserUpdate;
+    /// use zoom_user_update::v2021::UserUpdate;
     ///
     /// let update = UserUpdate::builder()
     ///     .first_name("Ada")
@@ -35,7 +40,7 @@ object! {
     /// assert_eq!(update.pmi().map(|p| p.get()), Some(2345678901));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub struct UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody, top {
+    pub body UserUpdate(UserUpdateFields), builder UserUpdateBuilder, raw UserUpdateBody {
         /// User's first name.
         first_name: PersonName = NAME;
         /// User's last name.
@@ -43,7 +48,7 @@ object! {
         /// User type: 1 Basic, 2 Licensed, 3 On-prem (99 None only with `ssoCreate`).
         user_type as "type" in type_: UserType = SEED;
         /// Personal Meeting ID.
-        pmi: Pmi = SEED, strict pmi::STRICT;
+        pmi: Pmi = SEED, strict PMI;
         /// Use the Personal Meeting ID for instant meetings.
         use_pmi: bool = SEED;
         /// The timezone ID for the user profile.
@@ -55,15 +60,15 @@ object! {
         /// Personal meeting room name.
         vanity_name: Text = SEED, strict VANITY_NAME;
         /// Host key: the PIN that claims host controls.
-        host_key: HostKey = SEED, strict host_key::STRICT;
+        host_key: HostKey = SEED, strict HOST_KEY;
         /// Kaltura user ID.
         cms_user_id: Text = SEED;
         /// The user's job title.
-        job_title: Text<128> = SPEC_2021;
+        job_title: Text<128> = SPEC;
         /// The user's company.
-        company: Text<255> = SPEC_2021;
+        company: Text<255> = SPEC;
         /// The user's location.
-        location: Text<256> = SPEC_2021;
+        location: Text<256> = SPEC;
         /// Phone number of the user (deprecated by Zoom).
         phone_number: Text = SEED, requires phone_country, deprecated "/phone_numbers/number";
         /// Country ID of the phone number (deprecated by Zoom).
@@ -73,23 +78,23 @@ object! {
         /// A custom attribute of the user.
         custom_attributes: CustomAttributes = SEED;
         /// The manager's email address.
-        manager: Email = SPEC_2021;
+        manager: Email = SPEC;
         /// The group to add a pending user to.
         group_id: Text = SEED;
     }
 }
 
-object! {
+table! {
     /// The `phone_numbers` object: a phone number with its calling code and country. Every
     /// part is optional; those not set are not sent.
     ///
     /// ```
-    /// use zoom_user_update::PhoneNumbers;
+    /// use zoom_user_update::v2021::PhoneNumbers;
     ///
     /// let phone = PhoneNumbers::builder().number("5550100").code("+1").country("US");
     /// # let _ = phone;
     /// ```
-    pub struct PhoneNumbers(PhoneNumbersFields), builder PhoneNumbersBuilder, raw UserPhoneNumbers {
+    pub member PhoneNumbers(PhoneNumbersFields), builder PhoneNumbersBuilder, raw UserPhoneNumbers {
         /// The phone number.
         number: Text = SEED;
         /// The country calling code, such as `+1`.
@@ -99,21 +104,36 @@ object! {
     }
 }
 
-object! {
+table! {
     /// The `custom_attributes` object: one custom attribute of the user (all parts free text).
     ///
     /// ```
-    /// use zoom_user_update::CustomAttributes;
+    /// use zoom_user_update::v2021::CustomAttributes;
     ///
     /// let attr = CustomAttributes::builder().key("cbf9b7a3").name("Badge").value("1234");
     /// # let _ = attr;
     /// ```
-    pub struct CustomAttributes(CustomAttributesFields), builder CustomAttributesBuilder, raw UserCustomAttributes {
+    pub member CustomAttributes(CustomAttributesFields), builder CustomAttributesBuilder, raw UserCustomAttributes {
         /// Identifier for the custom attribute.
         key: Text = SEED;
         /// Name of the custom attribute.
         name: Text = SEED;
         /// Value of the custom attribute.
         value: Text = SEED;
+    }
+}
+
+table! {
+    /// The query parameters of an update of this edition.
+    ///
+    /// ```
+    /// use zoom_user_update::v2021::{LoginType, Query};
+    ///
+    /// let query = Query::new().login_type(LoginType::Sso);
+    /// # let _ = query;
+    /// ```
+    pub query Query(QueryFields) {
+        /// The user's login method.
+        login_type: LoginType = SEED;
     }
 }

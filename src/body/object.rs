@@ -1,0 +1,610 @@
+//! The generic functions behind every field table: building (every violation at once), the
+//! JSON intake, the rule rows, `Policy::Strict`'s rules, the warnings, the conversion to the
+//! generated type and `Debug`. A table (`table.rs`) declares an object's fields as data, a
+//! [`Field`] each; these functions walk them. Nothing here is written per field.
+
+use std::fmt;
+
+use crate::body::field::{FieldKind, StrictRule, ToRaw};
+use crate::body::json::{Json, pointer};
+use crate::body::policy::Policy;
+use crate::body::rules::{FieldRule, Location, Source};
+use crate::body::violation::{ValidationErrors, Violation};
+use crate::body::warning::Warning;
+use crate::types::{JsonType, Rule};
+
+/// What kind of object a table declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ObjectKind {
+    /// A request body: it has a [`Policy`], must set a field, and is sent as its generated type,
+    /// field by field.
+    Body,
+    /// An object inside a body (a nested object or an array's item): it may have required
+    /// members, and is sent as its generated type through JSON (its generated type has no
+    /// `Default` when a member is required).
+    Member,
+    /// The query parameters: read from JSON or from text (an enum also by its name), sent as the
+    /// generated method's arguments.
+    Query,
+}
+
+/// An object declared by a field table.
+pub(crate) trait Object: Sized + Clone + 'static {
+    /// The struct of the fields' values (`Option` each).
+    type Values: Default + Clone + PartialEq + Send + Sync + 'static;
+    /// The generated type it is sent as (`()` for the query).
+    type Raw;
+    /// The object's name, for `Debug`.
+    const NAME: &'static str;
+    /// What kind of object it is.
+    const KIND: ObjectKind;
+    /// The table: one field each, in the table's order.
+    fn fields() -> &'static [&'static dyn Field<Self>];
+    /// The values.
+    fn values(&self) -> &Self::Values;
+    /// The rules it was checked against (only a body has a policy of its own).
+    fn policy(&self) -> Policy;
+    /// A value from values that passed every rule.
+    fn from_parts(values: Box<Self::Values>, policy: Policy) -> Self;
+    /// The values and the policy.
+    fn into_parts(self) -> (Box<Self::Values>, Policy);
+}
+
+/// The declared line of one field: its data.
+#[derive(Debug)]
+pub(crate) struct Line {
+    /// The JSON name.
+    pub name: &'static str,
+    /// The JSON pointer in its object (`/first_name`).
+    pub path: &'static str,
+    /// The one-line documentation.
+    pub doc: &'static str,
+    /// Where its rule comes from.
+    pub source: &'static [Source],
+    /// The index of the field it must be sent with.
+    pub requires: Option<usize>,
+    /// What the spec says to use instead, for a deprecated field.
+    pub deprecated: Option<&'static str>,
+    /// Whether the spec requires the member.
+    pub required: bool,
+}
+
+/// One field of an object's table: its [`Line`] and typed access to its value. Implemented once,
+/// generically, by [`At`].
+pub(crate) trait Field<O: Object>: Sync {
+    /// The declared line.
+    fn line(&self) -> &Line;
+    /// Whether the value is set.
+    fn is_set(&self, values: &O::Values) -> bool;
+    /// Reads the field's JSON value into `values` (`None` when it breaks a rule).
+    fn read(&self, values: &mut O::Values, json: Json<'_>) -> Result<(), ValidationErrors>;
+    /// The field's row and its members' rows, under `prefix`.
+    fn rows(&self, prefix: &str, out: &mut Vec<FieldRule>);
+    /// The `Policy::Strict` violations of the value and its members, under `path`.
+    fn strict(&self, values: &O::Values, path: &mut String, out: &mut Vec<Violation>);
+    /// The warnings of the value and its members, under `path`.
+    fn warnings(&self, values: &O::Values, path: &mut String, out: &mut Vec<Warning>);
+    /// Sets the generated body's field, for a body's field.
+    fn to_raw(&self, values: &O::Values, raw: &mut O::Raw) -> Result<(), ValidationErrors>;
+    /// The value as JSON, for a member's field.
+    fn to_json(&self, values: &O::Values) -> Option<Result<serde_json::Value, ValidationErrors>>;
+    /// The value, for `Debug`.
+    fn debug<'a>(&self, values: &'a O::Values) -> Option<&'a dyn fmt::Debug>;
+}
+
+/// The typed access to one field of type `T`: what a table's line declares.
+pub(crate) struct At<O: Object, T> {
+    /// The declared line.
+    pub line: Line,
+    /// The `Policy::Strict` rule, if any.
+    pub strict: Option<StrictRule<T>>,
+    /// The value.
+    pub get: fn(&O::Values) -> &Option<T>,
+    /// The value, to set it.
+    pub get_mut: fn(&mut O::Values) -> &mut Option<T>,
+    /// Sets the generated body's field from the value (a body's fields; the others do nothing
+    /// here: they are sent through JSON).
+    pub raw: fn(&O::Values, &mut O::Raw) -> Result<(), ValidationErrors>,
+}
+
+impl<O: Object, T: FieldKind + serde::Serialize> Field<O> for At<O, T> {
+    fn line(&self) -> &Line {
+        &self.line
+    }
+
+    fn is_set(&self, values: &O::Values) -> bool {
+        (self.get)(values).is_some()
+    }
+
+    fn read(&self, values: &mut O::Values, json: Json<'_>) -> Result<(), ValidationErrors> {
+        let result = match O::KIND {
+            ObjectKind::Query => T::from_param(json),
+            ObjectKind::Body | ObjectKind::Member => T::from_json(json),
+        };
+        let slot = (self.get_mut)(values);
+        match result {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(errors) => {
+                *slot = None;
+                Err(errors)
+            }
+        }
+    }
+
+    fn rows(&self, prefix: &str, out: &mut Vec<FieldRule>) {
+        let (location, path) = match O::KIND {
+            ObjectKind::Query => (Location::Query, self.line.name.to_owned()),
+            ObjectKind::Body | ObjectKind::Member => {
+                (Location::Body, format!("{prefix}{}", self.line.path))
+            }
+        };
+        let mut rule = T::rule().into_owned();
+        if let Some(other) = self.line.requires {
+            rule.push_str("; must be sent together with ");
+            rule.push_str(O::fields()[other].line().path);
+        }
+        if let Some(replacement) = self.line.deprecated {
+            rule.push_str("; deprecated: use ");
+            rule.push_str(replacement);
+        }
+        out.push(FieldRule {
+            location,
+            path: path.clone(),
+            json_type: T::JSON_TYPE,
+            rule,
+            strict: self.strict.as_ref().map(|s| s.rule),
+            max_chars: T::max_chars(),
+            max_items: T::max_items(),
+            required: self.line.required,
+            source: self.line.source,
+            doc: self.line.doc,
+            deprecated: self.line.deprecated,
+        });
+        T::member_rules(&path, out);
+    }
+
+    fn strict(&self, values: &O::Values, path: &mut String, out: &mut Vec<Violation>) {
+        let Some(value) = (self.get)(values) else {
+            return;
+        };
+        let len = path.len();
+        path.push_str(self.line.path);
+        if let Some(strict) = &self.strict {
+            for rule in (strict.check)(value) {
+                out.push(Violation::new(path.as_str(), rule));
+            }
+        }
+        value.strict_violations(path, out);
+        path.truncate(len);
+    }
+
+    fn warnings(&self, values: &O::Values, path: &mut String, out: &mut Vec<Warning>) {
+        let Some(value) = (self.get)(values) else {
+            return;
+        };
+        let len = path.len();
+        path.push_str(self.line.path);
+        if let Some(replacement) = self.line.deprecated {
+            out.push(Warning::Deprecated {
+                path: path.clone(),
+                replacement,
+            });
+        }
+        value.warnings(path, out);
+        path.truncate(len);
+    }
+
+    fn to_raw(&self, values: &O::Values, raw: &mut O::Raw) -> Result<(), ValidationErrors> {
+        (self.raw)(values, raw)
+    }
+
+    fn to_json(&self, values: &O::Values) -> Option<Result<serde_json::Value, ValidationErrors>> {
+        let value = (self.get)(values).as_ref()?;
+        Some(serde_json::to_value(value).map_err(|e| {
+            ValidationErrors::here(Rule::Schema {
+                detail: e.to_string(),
+            })
+        }))
+    }
+
+    fn debug<'a>(&self, values: &'a O::Values) -> Option<&'a dyn fmt::Debug> {
+        (self.get)(values).as_ref().map(|v| v as &dyn fmt::Debug)
+    }
+}
+
+/// Sets a generated body's field from a validated value (what a body's line declares as its
+/// `raw`).
+pub(crate) fn raw_into<T: ToRaw<R>, R>(
+    value: &Option<T>,
+    raw: &mut Option<R>,
+) -> Result<(), ValidationErrors> {
+    if let Some(value) = value {
+        *raw = Some(value.to_raw()?);
+    }
+    Ok(())
+}
+
+/// Whether two names are the same (for the table's `required` list, in a `const`).
+pub(crate) const fn is_named(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `names` holds `name`.
+pub(crate) const fn contains(names: &[&str], name: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if is_named(names[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The index of the field named `name` (its Rust name) in `names`: a `const` in the table, so
+/// that a `requires` that names no field of the table fails to compile.
+pub(crate) const fn index_of(names: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < names.len() {
+        if is_named(names[i], name) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("the table has no field of this name")
+}
+
+/// An object being built: the values that passed their rules, the violations of those that did
+/// not, and the violations of the object outside its fields.
+pub(crate) struct Builder<O: Object> {
+    values: Box<O::Values>,
+    /// The violations of the values that did not pass, by field index (paths relative to the
+    /// field).
+    refused: Vec<(usize, ValidationErrors)>,
+    /// Unknown or repeated members, or a JSON value that is not an object.
+    extra: Vec<Violation>,
+    policy: Policy,
+}
+
+impl<O: Object> Default for Builder<O> {
+    fn default() -> Self {
+        Self {
+            values: Box::default(),
+            refused: Vec::new(),
+            extra: Vec::new(),
+            policy: Policy::default(),
+        }
+    }
+}
+
+impl<O: Object> Clone for Builder<O> {
+    fn clone(&self) -> Self {
+        Self {
+            values: self.values.clone(),
+            refused: self.refused.clone(),
+            extra: self.extra.clone(),
+            policy: self.policy,
+        }
+    }
+}
+
+impl<O: Object> PartialEq for Builder<O> {
+    fn eq(&self, other: &Self) -> bool {
+        self.values == other.values
+            && self.refused == other.refused
+            && self.extra == other.extra
+            && self.policy == other.policy
+    }
+}
+
+impl<O: Object> fmt::Debug for Builder<O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct(O::NAME);
+        debug_fields::<O>(&mut s, &self.values);
+        if O::KIND == ObjectKind::Body {
+            s.field("policy", &self.policy);
+        }
+        let refused: Vec<_> = self.refused.iter().flat_map(|(_, e)| e.iter()).collect();
+        if !refused.is_empty() || !self.extra.is_empty() {
+            s.field("refused", &refused).field("extra", &self.extra);
+        }
+        s.finish()
+    }
+}
+
+impl<O: Object> Builder<O> {
+    /// A builder holding every field of `value` (and its policy).
+    pub fn from_value(value: O) -> Self {
+        let (values, policy) = value.into_parts();
+        Self {
+            values,
+            refused: Vec::new(),
+            extra: Vec::new(),
+            policy,
+        }
+    }
+
+    /// Stores a field's value, or its violations; either replaces what an earlier set of the
+    /// field left.
+    pub fn set<T>(
+        &mut self,
+        index: usize,
+        get_mut: fn(&mut O::Values) -> &mut Option<T>,
+        result: Result<T, ValidationErrors>,
+    ) {
+        self.forget_refused(index);
+        let slot = get_mut(&mut self.values);
+        match result {
+            Ok(value) => *slot = Some(value),
+            Err(errors) => {
+                *slot = None;
+                self.refused.push((index, errors));
+            }
+        }
+    }
+
+    /// The rules to check against.
+    pub fn set_policy(&mut self, policy: Policy) {
+        self.policy = policy;
+    }
+
+    fn forget_refused(&mut self, index: usize) {
+        if !self.refused.is_empty() {
+            self.refused.retain(|(i, _)| *i != index);
+        }
+    }
+
+    /// Whether the field at `index` was set, validly or not.
+    fn is_set(&self, index: usize) -> bool {
+        O::fields()[index].is_set(&self.values) || self.refused.iter().any(|(i, _)| *i == index)
+    }
+
+    /// A builder holding every member of a JSON value, as raw input: unknown and repeated
+    /// members are violations of the object.
+    pub fn read(json: Json<'_>) -> Self {
+        let mut builder = Self::default();
+        let members = match json {
+            Json::Object(members) => members,
+            other => {
+                builder
+                    .extra
+                    .push(Violation::new("", other.wrong(JsonType::Object)));
+                return builder;
+            }
+        };
+        let fields = O::fields();
+        for (key, value) in members {
+            let Some(index) = fields.iter().position(|f| f.line().name == key) else {
+                builder
+                    .extra
+                    .push(Violation::new(pointer(&key), Rule::UnknownField));
+                continue;
+            };
+            if builder.is_set(index) {
+                builder
+                    .extra
+                    .push(Violation::new(pointer(&key), Rule::DuplicateField));
+            }
+            builder.forget_refused(index);
+            if let Err(errors) = fields[index].read(&mut builder.values, value) {
+                builder.refused.push((index, errors));
+            }
+        }
+        builder
+    }
+
+    /// Checks what is left (the rules between fields, required members, the policy, a body
+    /// that sets nothing) and returns the value, or every violation at once: in the table's
+    /// field order, unknown members last.
+    pub fn build(self) -> Result<O, ValidationErrors> {
+        let fields = O::fields();
+        let mut found = Vec::new();
+        for (index, field) in fields.iter().enumerate() {
+            let line = field.line();
+            if let Some(other) = line.requires
+                && self.is_set(index)
+                && !self.is_set(other)
+            {
+                found.push(Violation::new(
+                    line.path,
+                    Rule::Requires {
+                        other: fields[other].line().path,
+                    },
+                ));
+            }
+            if line.required && !self.is_set(index) {
+                found.push(Violation::new(line.path, Rule::Missing));
+            }
+        }
+        let mut violations = self.extra;
+        for (index, errors) in self.refused {
+            violations.extend(errors.prefixed(fields[index].line().path));
+        }
+        // After each field's own violations (the stable sort below keeps this order).
+        violations.append(&mut found);
+        if !violations.is_empty() {
+            violations.sort_by_key(|v| {
+                let first = v.path().split('/').nth(1).unwrap_or("");
+                fields
+                    .iter()
+                    .position(|f| f.line().name == first)
+                    .unwrap_or(fields.len())
+            });
+        }
+        let value = O::from_parts(self.values, self.policy);
+        if O::KIND == ObjectKind::Body {
+            if value.policy() == Policy::Strict {
+                strict_violations(&value, &mut String::new(), &mut violations);
+            }
+            if violations.is_empty() && !fields.iter().any(|f| f.is_set(value.values())) {
+                violations.push(Violation::new("", Rule::NoFields));
+            }
+        }
+        match ValidationErrors::from_vec(violations) {
+            Some(errors) => Err(errors),
+            None => Ok(value),
+        }
+    }
+}
+
+/// The rows of an object's fields and their members, under `prefix`.
+pub(crate) fn rows<O: Object>(prefix: &str, out: &mut Vec<FieldRule>) {
+    for field in O::fields() {
+        field.rows(prefix, out);
+    }
+}
+
+/// The `Policy::Strict` violations of an object's fields, under `path`.
+pub(crate) fn strict_violations<O: Object>(value: &O, path: &mut String, out: &mut Vec<Violation>) {
+    for field in O::fields() {
+        field.strict(value.values(), path, out);
+    }
+}
+
+/// The warnings of an object's fields, under `path`.
+pub(crate) fn warnings<O: Object>(value: &O, path: &mut String, out: &mut Vec<Warning>) {
+    for field in O::fields() {
+        field.warnings(value.values(), path, out);
+    }
+}
+
+/// A body as its generated type, field by field.
+///
+/// # Errors
+///
+/// [`Rule::Schema`] where the generated type refuses a value this layer accepted: a spec change
+/// the validated layer has not caught up with (the spec coverage tests rule it out for the
+/// checked-in fragments).
+pub(crate) fn to_raw<O: Object>(value: &O) -> Result<O::Raw, ValidationErrors>
+where
+    O::Raw: Default,
+{
+    let mut raw = O::Raw::default();
+    let mut found = Vec::new();
+    for field in O::fields() {
+        if let Err(errors) = field.to_raw(value.values(), &mut raw) {
+            found.extend(errors.prefixed(field.line().path));
+        }
+    }
+    match ValidationErrors::from_vec(found) {
+        Some(errors) => Err(errors),
+        None => Ok(raw),
+    }
+}
+
+/// A member as its generated type, through JSON: the generated type reads the set fields as
+/// it reads an answer (its required members included).
+///
+/// # Errors
+///
+/// [`Rule::Schema`], as for [`to_raw`].
+pub(crate) fn to_raw_through_json<O: Object>(value: &O) -> Result<O::Raw, ValidationErrors>
+where
+    O::Raw: serde::de::DeserializeOwned,
+{
+    let mut members = serde_json::Map::new();
+    let mut found = Vec::new();
+    for field in O::fields() {
+        match field.to_json(value.values()) {
+            Some(Ok(json)) => {
+                members.insert(field.line().name.to_owned(), json);
+            }
+            Some(Err(errors)) => found.extend(errors.prefixed(field.line().path)),
+            None => {}
+        }
+    }
+    if let Some(errors) = ValidationErrors::from_vec(found) {
+        return Err(errors);
+    }
+    serde_json::from_value(serde_json::Value::Object(members)).map_err(|e| {
+        ValidationErrors::here(Rule::Schema {
+            detail: e.to_string(),
+        })
+    })
+}
+
+/// A value of the generated type, checked through the same intake as JSON.
+///
+/// # Errors
+///
+/// Every violation, as the JSON intake reports them.
+pub(crate) fn from_raw<O: Object>(raw: impl serde::Serialize) -> Result<O, ValidationErrors> {
+    let json = serde_json::to_value(raw)
+        .and_then(Json::read)
+        .map_err(|e| {
+            ValidationErrors::here(Rule::InvalidJson {
+                detail: e.to_string(),
+            })
+        })?;
+    Builder::<O>::read(json).build()
+}
+
+/// The set fields, for `Debug`.
+fn debug_fields<O: Object>(s: &mut fmt::DebugStruct<'_, '_>, values: &O::Values) {
+    for field in O::fields() {
+        if let Some(value) = field.debug(values) {
+            s.field(field.line().name, value);
+        }
+    }
+}
+
+/// `Debug` of a value: the set fields, and a body's policy.
+pub(crate) fn debug<O: Object>(value: &O, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut s = f.debug_struct(O::NAME);
+    debug_fields::<O>(&mut s, value.values());
+    if O::KIND == ObjectKind::Body {
+        s.field("policy", &value.policy());
+    }
+    s.finish()
+}
+
+/// The rule rows of an edition: the path parameter, the query parameters `Q`, then the body
+/// `B`, each in its table's order.
+pub(crate) fn edition_rows<Q: Object, B: Object>(source: &'static [Source]) -> Vec<FieldRule> {
+    let mut rows = vec![FieldRule {
+        location: Location::Path,
+        path: "userId".to_owned(),
+        json_type: JsonType::String,
+        rule: <crate::types::UserId as crate::types::Scalar>::rule().into_owned(),
+        strict: None,
+        max_chars: None,
+        max_items: None,
+        required: true,
+        source,
+        doc: "The user ID or email address of the user, or `me`.",
+        deprecated: None,
+    }];
+    self::rows::<Q>("", &mut rows);
+    self::rows::<B>("", &mut rows);
+    rows
+}
+
+/// A query parameter as the generated method takes it; its violations at `?name`.
+///
+/// # Errors
+///
+/// [`Rule::Schema`], as for [`to_raw`].
+pub(crate) fn raw_param<T: ToRaw<R>, R>(
+    value: &Option<T>,
+    name: &str,
+) -> Result<Option<R>, ValidationErrors> {
+    value
+        .as_ref()
+        .map(ToRaw::to_raw)
+        .transpose()
+        .map_err(|e| e.with_prefix(&format!("?{name}")))
+}

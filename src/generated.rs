@@ -1,0 +1,167 @@
+//! Layer 0, the generated code: what every edition's generated client is built with.
+//!
+//! Each edition's `raw` module ([`v2021::raw`](crate::v2021::raw),
+//! [`v2025::raw`](crate::v2025::raw)) is progenitor's output for the edition's fragment under
+//! `openapi/`, written by `build.rs`, used as generated but for the two fidelity edits
+//! `openapi/README.md` names, and exposed on purpose, **unchecked**: it enforces only what the
+//! fragment states in schema keywords, none of the spec's prose rules, and its `Debug` shows every
+//! value, a host key included. Prefer the validated types.
+//!
+//! Every generated client runs its requests through [`Hooks`], its inner type: the port through
+//! which the client layer adds auth, bounds answers and captures dry runs. `Hooks::default()`
+//! sends as progenitor would, so a raw client is usable on its own (give the `reqwest::Client` a
+//! default `Authorization` header).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use progenitor_client::{Error, ResponseValue};
+
+/// The inner state of every generated client: the hooks its requests run through.
+/// `Hooks::default()` adds nothing and sends with the client's `reqwest::Client`.
+#[derive(Clone, Default)]
+pub struct Hooks(Option<Arc<dyn Exchange>>);
+
+impl std::fmt::Debug for Hooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Hooks(<client layer>)"
+        } else {
+            "Hooks(none)"
+        })
+    }
+}
+
+/// What the sending of one request returns.
+pub(crate) type Sent<'a> =
+    Pin<Box<dyn Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>>;
+
+/// What the client layer does around each request of a generated client.
+pub(crate) trait Exchange: Send + Sync {
+    /// Before the request is sent (headers, the path).
+    fn pre(&self, request: &mut reqwest::Request);
+    /// Sends the request (or does not, for a dry run).
+    fn exec<'a>(&'a self, http: &'a reqwest::Client, request: reqwest::Request) -> Sent<'a>;
+    /// After the answer (or the failure) arrived, before the generated code reads it.
+    fn post(&self, result: &reqwest::Result<reqwest::Response>);
+}
+
+impl Hooks {
+    /// Hooks that run every request through `exchange`.
+    pub(crate) fn new(exchange: Arc<dyn Exchange>) -> Self {
+        Self(Some(exchange))
+    }
+
+    pub(crate) fn pre(&self, request: &mut reqwest::Request) {
+        if let Some(exchange) = &self.0 {
+            exchange.pre(request);
+        }
+    }
+
+    pub(crate) async fn exec(
+        &self,
+        http: &reqwest::Client,
+        request: reqwest::Request,
+    ) -> reqwest::Result<reqwest::Response> {
+        match &self.0 {
+            Some(exchange) => exchange.exec(http, request).await,
+            None => http.execute(request).await,
+        }
+    }
+
+    pub(crate) fn post(&self, result: &reqwest::Result<reqwest::Response>) {
+        if let Some(exchange) = &self.0 {
+            exchange.post(result);
+        }
+    }
+}
+
+/// Zoom's error body, `{code, message, errors: [{field, message}]}`, whichever edition's
+/// generated type decoded it.
+#[derive(Debug)]
+pub struct ErrorParts {
+    pub(crate) code: i32,
+    pub(crate) message: String,
+    pub(crate) errors: Vec<(Option<String>, Option<String>)>,
+}
+
+/// An edition's generated error body, as [`ErrorParts`].
+pub(crate) trait ErrorBody {
+    fn into_parts(self) -> ErrorParts;
+}
+
+/// What a generated `user_update` call returns, its error body as [`ErrorParts`].
+pub type Answer = Result<ResponseValue<()>, Error<ErrorParts>>;
+
+/// The answer of an edition's generated call, its error body made edition-independent.
+pub(crate) fn answer<E: ErrorBody>(result: Result<ResponseValue<()>, Error<E>>) -> Answer {
+    result.map_err(|e| match e {
+        Error::ErrorResponse(response) => {
+            let (status, headers) = (response.status(), response.headers().clone());
+            Error::ErrorResponse(ResponseValue::new(
+                response.into_inner().into_parts(),
+                status,
+                headers,
+            ))
+        }
+        Error::InvalidRequest(s) => Error::InvalidRequest(s),
+        Error::CommunicationError(e) => Error::CommunicationError(e),
+        Error::InvalidUpgrade(e) => Error::InvalidUpgrade(e),
+        Error::ResponseBodyError(e) => Error::ResponseBodyError(e),
+        Error::InvalidResponsePayload(bytes, e) => Error::InvalidResponsePayload(bytes, e),
+        Error::UnexpectedResponse(response) => Error::UnexpectedResponse(response),
+        Error::Custom(s) => Error::Custom(s),
+    })
+}
+
+/// Completes an edition's generated module (invoked right after its `include!`): its client's
+/// hooks are [`Hooks`], and its `ZoomError` reads as [`ErrorParts`] (both fragments declare the
+/// same error body; the xtask checks it).
+macro_rules! generated_client {
+    () => {
+        impl progenitor_client::ClientHooks<$crate::generated::Hooks> for Client {
+            async fn pre<E>(
+                &self,
+                request: &mut reqwest::Request,
+                _info: &OperationInfo,
+            ) -> Result<(), progenitor_client::Error<E>> {
+                self.inner.pre(request);
+                Ok(())
+            }
+
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                _info: &OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                self.inner.exec(&self.client, request).await
+            }
+
+            async fn post<E>(
+                &self,
+                result: &reqwest::Result<reqwest::Response>,
+                _info: &OperationInfo,
+            ) -> Result<(), progenitor_client::Error<E>> {
+                self.inner.post(result);
+                Ok(())
+            }
+        }
+
+        impl $crate::generated::ErrorBody for types::ZoomError {
+            fn into_parts(self) -> $crate::generated::ErrorParts {
+                $crate::generated::ErrorParts {
+                    code: self.code,
+                    message: self.message,
+                    errors: self
+                        .errors
+                        .into_iter()
+                        .map(|f| (f.field, f.message))
+                        .collect(),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use generated_client;
