@@ -12,24 +12,19 @@ use xtask::spec_extract::{self, Options, Outcome};
 const USAGE: &str = "usage: xtask spec-extract <zoom-file> --operation <operationId> --out <fragment.json> \
 [--overlay <overlay.json>] [--against <fragment.json>] [--check]
 
-Extracts one operation from Zoom's whole OpenAPI 3.0 file, normalises it for progenitor, applies the
-overlay, checks and writes the fragment, and reports what changed against the fragment it replaces
-(--against, default: the existing --out file). --check writes nothing and exits 1 if --out would change.";
+Extracts one operation from Zoom's whole OpenAPI 3.0 file (with redocly, through npx), normalises it for
+progenitor, applies the overlay, checks and writes the fragment, and reports what changed against the
+fragment it replaces (--against, default: the existing --out file). --check writes nothing and exits 1
+if --out would change.";
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    match args.first().and_then(|a| a.to_str()) {
-        Some("spec-extract") => {}
-        Some("-h" | "--help") | None => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Some(other) => {
-            eprintln!("error: unknown task {other:?}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    }
-    let options = match parse(&args[1..]) {
+    let options = match args.first().and_then(|a| a.to_str()) {
+        Some("spec-extract") => parse(&args[1..]),
+        Some("-h" | "--help") | None => Ok(None),
+        Some(other) => Err(format!("unknown task {other:?}")),
+    };
+    let options = match options {
         Ok(Some(options)) => options,
         Ok(None) => {
             println!("{USAGE}");
@@ -40,8 +35,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    match spec_extract::run(&options, &mut stdout) {
+    match spec_extract::run(&options, &mut std::io::stdout().lock()) {
         Ok(Outcome::Written | Outcome::UpToDate) => ExitCode::SUCCESS,
         Ok(Outcome::WouldChange) => ExitCode::from(1),
         Err(e) => {
@@ -53,40 +47,30 @@ fn main() -> ExitCode {
 
 /// The options of `spec-extract` (`None`: help was asked for).
 fn parse(args: &[OsString]) -> Result<Option<Options>, String> {
-    let mut input = None;
-    let mut operation = None;
-    let mut out = None;
-    let mut overlay = None;
-    let mut against = None;
+    let (mut input, mut operation, mut out, mut overlay, mut against) =
+        (None, None, None, None, None);
     let mut check = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
-        match arg.to_str() {
-            Some("-h" | "--help") => return Ok(None),
-            Some("--operation") => {
-                let id = value("--operation")?;
-                operation = Some(
-                    id.into_string()
-                        .map_err(|_| "--operation is not UTF-8".to_owned())?,
-                );
-            }
-            Some("--out") => out = Some(PathBuf::from(value("--out")?)),
-            Some("--overlay") => overlay = Some(PathBuf::from(value("--overlay")?)),
-            Some("--against") => against = Some(PathBuf::from(value("--against")?)),
-            Some("--check") => check = true,
-            Some(flag) if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+        let mut value = |flag: &str| args.next().cloned().ok_or(format!("{flag} needs a value"));
+        match arg.to_str().unwrap_or_default() {
+            "-h" | "--help" => return Ok(None),
+            "--operation" => operation = Some(value("--operation")?),
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--overlay" => overlay = Some(PathBuf::from(value("--overlay")?)),
+            "--against" => against = Some(PathBuf::from(value("--against")?)),
+            "--check" => check = true,
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             _ if input.is_none() => input = Some(PathBuf::from(arg)),
             _ => return Err(format!("unexpected argument {}", arg.to_string_lossy())),
         }
     }
+    let operation = operation.ok_or("missing --operation <operationId>")?;
     Ok(Some(Options {
         input: input.ok_or("missing <zoom-file>")?,
-        operation: operation.ok_or("missing --operation <operationId>")?,
+        operation: operation
+            .into_string()
+            .map_err(|_| "--operation is not UTF-8")?,
         out: out.ok_or("missing --out <fragment.json>")?,
         overlay,
         against,
@@ -127,21 +111,10 @@ mod tests {
 
     #[test]
     fn refuses_incomplete_or_unknown_arguments() {
-        assert!(
-            parse(&args(&["z.json", "--out", "o.json"]))
-                .unwrap_err()
-                .contains("--operation")
-        );
-        assert!(
-            parse(&args(&["z.json", "--operation"]))
-                .unwrap_err()
-                .contains("needs a value")
-        );
-        assert!(
-            parse(&args(&["z.json", "--nope"]))
-                .unwrap_err()
-                .contains("unknown option")
-        );
+        let error = |list: &[&str]| parse(&args(list)).unwrap_err();
+        assert!(error(&["z.json", "--out", "o.json"]).contains("--operation"));
+        assert!(error(&["z.json", "--operation"]).contains("needs a value"));
+        assert!(error(&["z.json", "--nope"]).contains("unknown option"));
         assert!(parse(&args(&["--help"])).unwrap().is_none());
     }
 }

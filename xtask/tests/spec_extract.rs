@@ -1,5 +1,6 @@
 //! The whole extraction on the real input: Zoom's User API file as committed in
-//! `openapi/zoom/` (a clean clone has no `../shared`), with the committed overlay.
+//! `openapi/zoom/` (a clean clone has no `../shared`), with the committed overlay. redocly runs
+//! through `npx`, so these tests need Node.js and npm (as CI's lint step does).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -7,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 use xtask::spec_extract::diff::{self, Category};
-use xtask::spec_extract::{self, Input, rules};
+use xtask::spec_extract::{self, rules};
 
 const ZOOM_FILE: &str = "openapi/zoom/zoom-user-api-oas3-2025-03.json";
 const OVERLAY: &str = "openapi/user-update-2025.overlay.json";
@@ -30,20 +31,9 @@ fn json(path: &str) -> Value {
 }
 
 fn extract() -> spec_extract::Extraction {
-    let source = read(ZOOM_FILE);
-    let overlay = read(OVERLAY);
-    spec_extract::extract_fragment(
-        Input {
-            name: "zoom-user-api-oas3-2025-03.json",
-            text: &source,
-        },
-        "userUpdate",
-        Some(Input {
-            name: "user-update-2025.overlay.json",
-            text: &overlay,
-        }),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    let (zoom, overlay) = (repo().join(ZOOM_FILE), repo().join(OVERLAY));
+    spec_extract::extract_fragment(&zoom, "userUpdate", Some(&overlay))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -58,7 +48,7 @@ fn extraction_and_overlay_reproduce_the_committed_fragment_byte_for_byte() {
     // Re-running and re-formatting give the same bytes.
     assert_eq!(extract().text, extraction.text);
     let reparsed: Value = serde_json::from_str(&committed).unwrap();
-    assert_eq!(spec_extract::canonical::to_bytes(&reparsed), committed);
+    assert_eq!(spec_extract::to_text(&reparsed), committed);
     assert_eq!(rules::check(&reparsed), Vec::<String>::new());
 }
 
@@ -339,11 +329,11 @@ fn the_report_against_the_2021_fragment_lists_the_known_changes() {
             "/license_info_list/*/license_type",
             "/license_info_list/*/subscription_id",
             "/linkedin_url",
+            "/phone_numbers/*/label",
             "/plan_united_type",
             "/pronouns",
             "/pronouns_option",
             "/zoom_one_type",
-            "/phone_numbers/*/label",
         ]
     );
     assert_eq!(report.of(Category::FieldRemoved).count(), 0);
@@ -433,32 +423,45 @@ fn check_mode_passes_on_the_committed_fragment_and_fails_on_a_stale_one() {
 
 #[test]
 fn a_missing_operation_or_a_stale_overlay_target_is_an_error() {
-    let source = read(ZOOM_FILE);
-    let input = Input {
-        name: "zoom.json",
-        text: &source,
-    };
-    let err = spec_extract::extract_fragment(input, "noSuchOperation", None).unwrap_err();
+    let zoom = repo().join(ZOOM_FILE);
+    let err = spec_extract::extract_fragment(&zoom, "noSuchOperation", None).unwrap_err();
     assert!(
         err.to_string()
             .contains("no operation has operationId \"noSuchOperation\""),
         "{err}"
     );
-    let overlay = read(OVERLAY).replace("properties.pronouns_option", "properties.pronoun_option");
-    let err = spec_extract::extract_fragment(
-        input,
-        "userUpdate",
-        Some(Input {
-            name: "o.json",
-            text: &overlay,
-        }),
+    let stale =
+        std::env::temp_dir().join(format!("xtask-stale-{}.overlay.json", std::process::id()));
+    fs::write(
+        &stale,
+        read(OVERLAY).replace("properties.pronouns_option", "properties.pronoun_option"),
     )
-    .unwrap_err();
+    .unwrap();
+    let err = spec_extract::extract_fragment(&zoom, "userUpdate", Some(&stale)).unwrap_err();
+    fs::remove_file(&stale).unwrap();
     assert!(err.to_string().contains("zero nodes"), "{err}");
     // Without the overlay, the error responses are missing and nothing is written.
-    let err = spec_extract::extract_fragment(input, "userUpdate", None).unwrap_err();
+    let err = spec_extract::extract_fragment(&zoom, "userUpdate", None).unwrap_err();
     assert!(
         err.to_string().contains("no error response is documented"),
+        "{err}"
+    );
+}
+
+/// redocly is JavaScript: an integer beyond 2^53 in Zoom's file would come back rounded, so the
+/// run refuses such a file before redocly sees it (the fragment's big integers come from the
+/// overlay, applied in Rust).
+#[test]
+fn an_integer_javascript_would_round_stops_the_run_before_redocly() {
+    let mut zoom = json(ZOOM_FILE);
+    zoom["paths"]["/users/{userId}"]["patch"]["x-big"] = serde_json::json!(576460752303423488_u64);
+    let input = std::env::temp_dir().join(format!("xtask-big-{}.json", std::process::id()));
+    fs::write(&input, zoom.to_string()).unwrap();
+    let err = spec_extract::extract_fragment(&input, "userUpdate", None).unwrap_err();
+    fs::remove_file(&input).unwrap();
+    assert!(
+        err.to_string()
+            .contains("576460752303423488 is beyond 2^53"),
         "{err}"
     );
 }

@@ -1,19 +1,19 @@
 //! What changed between two fragments of the same operation, as a reviewer reads it.
 //!
-//! Schemas are compared structurally with `$ref`s resolved, so a named component in one fragment
-//! and an inline schema in the other compare by content. Body fields are named by their path in
-//! the request body: `/phone_numbers/*/label` is `label` in the items of the array
-//! `phone_numbers`. When an object became an array of objects, the object's fields are compared
-//! with the items' fields (so only what is new in the items shows up as added).
+//! Each side is flattened into named entries, with `$ref`s resolved (a named component and an
+//! inline schema compare by content): the parameters (`query login_type`), the request body and
+//! each body field by its path (`/phone_numbers/*/label` is `label` in the items of the array
+//! `phone_numbers`), the responses; then entries of the same name are compared. A field is
+//! matched by its path without the `*` of arrays, so when an object became an array of objects,
+//! the object's fields are compared with the items' (only what is new in the items is "added").
 
-use std::collections::BTreeSet;
-use std::fmt::{self, Write as _};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::{Value, json};
 
-use super::extract::operations;
-use super::refs;
 use super::rules::value_text;
+use super::{items, members, operations, resolve, text};
 
 /// The kind of a change; the report groups changes by it, in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,55 +36,35 @@ pub enum Category {
     ExampleChanged,
 }
 
-impl Category {
-    const ALL: [Category; 16] = [
-        Category::ParameterAdded,
-        Category::ParameterRemoved,
-        Category::FieldAdded,
-        Category::FieldRemoved,
-        Category::TypeChanged,
-        Category::EnumChanged,
-        Category::ConstraintChanged,
-        Category::Deprecation,
-        Category::RequiredChanged,
-        Category::ResponseAdded,
-        Category::ResponseRemoved,
-        Category::ResponseChanged,
-        Category::Security,
-        Category::Other,
-        Category::DescriptionChanged,
-        Category::ExampleChanged,
-    ];
+/// Each category's sign and heading, in [`Category`] order.
+const HEADINGS: [&str; 16] = [
+    "+parameters added",
+    "-parameters removed",
+    "+body fields added",
+    "-body fields removed",
+    "~type changes",
+    "~enum values",
+    "~constraints and formats",
+    "~deprecations",
+    "~required",
+    "+responses added",
+    "-responses removed",
+    "~responses changed",
+    "~security",
+    "~other",
+    "~descriptions changed",
+    "~examples changed",
+];
 
-    fn heading(self) -> &'static str {
-        match self {
-            Category::ParameterAdded => "parameters added",
-            Category::ParameterRemoved => "parameters removed",
-            Category::FieldAdded => "body fields added",
-            Category::FieldRemoved => "body fields removed",
-            Category::TypeChanged => "type changes",
-            Category::EnumChanged => "enum values",
-            Category::ConstraintChanged => "constraints and formats",
-            Category::Deprecation => "deprecations",
-            Category::RequiredChanged => "required",
-            Category::ResponseAdded => "responses added",
-            Category::ResponseRemoved => "responses removed",
-            Category::ResponseChanged => "responses changed",
-            Category::Security => "security",
-            Category::Other => "other",
-            Category::DescriptionChanged => "descriptions changed",
-            Category::ExampleChanged => "examples changed",
-        }
-    }
+const OBJECT_TO_ARRAY: &str =
+    "object → array of objects (the object's fields are compared with the items')";
+const ARRAY_TO_OBJECT: &str =
+    "array of objects → object (the items' fields are compared with the object's)";
 
-    fn sign(self) -> char {
-        match self {
-            Category::ParameterAdded | Category::FieldAdded | Category::ResponseAdded => '+',
-            Category::ParameterRemoved | Category::FieldRemoved | Category::ResponseRemoved => '-',
-            _ => '~',
-        }
-    }
-}
+/// The keywords compared as constraints, in the report's order.
+const CONSTRAINTS: &str = "format minimum exclusiveMinimum maximum exclusiveMaximum multipleOf \
+    minLength maxLength pattern minItems maxItems uniqueItems minProperties maxProperties nullable \
+    readOnly writeOnly default";
 
 /// One change: where (`/about_me`, `query login_type`, `response 404`, …) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,107 +93,65 @@ impl Report {
     pub fn find(&self, category: Category, at: &str) -> Option<&Change> {
         self.of(category).find(|c| c.at == at)
     }
+
+    fn push(&mut self, category: Category, at: &str, detail: impl Into<String>) {
+        let (at, detail) = (at.to_owned(), detail.into());
+        self.changes.push(Change {
+            category,
+            at,
+            detail,
+        });
+    }
+
+    fn scalar(&mut self, at: &str, old: &Value, new: &Value) {
+        if old != new {
+            self.push(
+                Category::Other,
+                at,
+                format!("{} → {}", shown(Some(old)), shown(Some(new))),
+            );
+        }
+    }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "changes from {} to {}", self.from, self.to)?;
-        writeln!(f, "operation: {}", self.operation)?;
+        writeln!(
+            f,
+            "changes from {} to {}\noperation: {}",
+            self.from, self.to, self.operation
+        )?;
         if self.changes.is_empty() {
             return writeln!(f, "no changes");
         }
-        for category in Category::ALL {
-            let changes: Vec<&Change> = self.of(category).collect();
-            if changes.is_empty() {
+        let mut changes = self.changes.clone();
+        changes.sort_by_key(|c| c.category); // stable: each category keeps the order found
+        for group in changes.chunk_by(|a, b| a.category == b.category) {
+            let (sign, heading) = HEADINGS[group[0].category as usize].split_at(1);
+            writeln!(f, "{heading} ({}):", group.len())?;
+            let names = group.iter().map(|c| c.at.as_str());
+            if group[0].category >= Category::DescriptionChanged {
+                writeln!(f, "  {}", names.collect::<Vec<_>>().join(", "))?;
                 continue;
             }
-            writeln!(f, "{} ({}):", category.heading(), changes.len())?;
-            if matches!(
-                category,
-                Category::DescriptionChanged | Category::ExampleChanged
-            ) {
-                let names: Vec<&str> = changes.iter().map(|c| c.at.as_str()).collect();
-                writeln!(f, "  {}", names.join(", "))?;
-                continue;
-            }
-            for change in changes {
-                if change.detail.is_empty() {
-                    writeln!(f, "  {} {}", category.sign(), change.at)?;
+            for change in group {
+                let detail = if change.detail.is_empty() {
+                    String::new()
                 } else {
-                    writeln!(f, "  {} {}: {}", category.sign(), change.at, change.detail)?;
-                }
+                    format!(": {}", change.detail)
+                };
+                writeln!(f, "  {sign} {}{detail}", change.at)?;
             }
         }
         Ok(())
     }
 }
 
-/// Compares the (first) operation of two fragments.
-pub fn diff(from_name: &str, from: &Value, to_name: &str, to: &Value) -> Report {
-    let mut cx = Cx {
-        old_doc: from,
-        new_doc: to,
-        changes: Vec::new(),
-    };
-    let old_op = first_operation(from);
-    let new_op = first_operation(to);
-    let operation = match &new_op {
-        Some((label, op)) => format!("{label} ({})", op["operationId"].as_str().unwrap_or("?")),
-        None => "none".into(),
-    };
-    cx.compare_document();
-    match (old_op, new_op) {
-        (Some((old_label, old)), Some((new_label, new))) => {
-            if old_label != new_label {
-                cx.push(
-                    Category::Other,
-                    "operation",
-                    format!("{old_label} → {new_label}"),
-                );
-            }
-            cx.compare_scalar(
-                Category::Other,
-                "operationId",
-                &old["operationId"],
-                &new["operationId"],
-            );
-            cx.compare_scalar(Category::Other, "summary", &old["summary"], &new["summary"]);
-            cx.compare_scalar(Category::Other, "tags", &old["tags"], &new["tags"]);
-            cx.compare_parameters(old, new);
-            cx.compare_request_body(old, new);
-            cx.compare_responses(old, new);
-            cx.compare_security(old, new);
-        }
-        (None, Some(_)) => cx.push(Category::Other, "operation", "added".into()),
-        (Some(_), None) => cx.push(Category::Other, "operation", "removed".into()),
-        (None, None) => {}
-    }
-    Report {
-        from: from_name.into(),
-        to: to_name.into(),
-        operation,
-        changes: cx.changes,
-    }
-}
-
-fn first_operation(doc: &Value) -> Option<(String, &Value)> {
-    operations(doc)
-        .next()
-        .map(|(location, op)| (location.to_string(), op))
-}
-
-struct Cx<'a> {
-    old_doc: &'a Value,
-    new_doc: &'a Value,
-    changes: Vec<Change>,
-}
-
-/// A value in the report: as [`value_text`], `(none)` for a missing one (`null`).
-fn shown(value: &Value) -> String {
-    match value {
-        Value::Null => "(none)".into(),
-        value => value_text(value),
-    }
+/// A value in the report: as [`value_text`], `(none)` for a missing one.
+fn shown(value: Option<&Value>) -> String {
+    value
+        .filter(|v| !v.is_null())
+        .map_or_else(|| "(none)".into(), value_text)
 }
 
 fn schema_type(schema: &Value) -> String {
@@ -225,495 +163,442 @@ fn schema_type(schema: &Value) -> String {
     }
 }
 
-const CONSTRAINTS: [&str; 18] = [
-    "format",
-    "minimum",
-    "exclusiveMinimum",
-    "maximum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "minItems",
-    "maxItems",
-    "uniqueItems",
-    "minProperties",
-    "maxProperties",
-    "nullable",
-    "readOnly",
-    "writeOnly",
-    "default",
-];
-
-impl Cx<'_> {
-    fn push(&mut self, category: Category, at: &str, detail: String) {
-        self.changes.push(Change {
-            category,
-            at: at.to_owned(),
-            detail,
-        });
+fn list(values: &[String]) -> String {
+    match values.len() {
+        0..=20 => values.join(", "),
+        n => format!(
+            "{}, … {} ({n} values)",
+            values[..6].join(", "),
+            values[n - 1]
+        ),
     }
+}
 
-    fn compare_scalar(&mut self, category: Category, at: &str, old: &Value, new: &Value) {
-        if old != new {
-            self.push(category, at, format!("{} → {}", shown(old), shown(new)));
+/// One named thing of a side: where it is shown, its schema (a parameter's own `description`,
+/// `example` and `deprecated` folded in), the type of its items, and whether it is required.
+/// `nested` marks the items of an array of non-objects and `additionalProperties` schemas, which
+/// are compared but not listed as added or removed (their owner is).
+struct Entry {
+    at: String,
+    node: Value,
+    items: String,
+    required: bool,
+    nested: bool,
+}
+
+impl Entry {
+    fn new(doc: &Value, at: String, schema: &Value, required: bool, nested: bool) -> Entry {
+        let node = resolve(doc, schema).clone();
+        let items = node
+            .get("items")
+            .map_or(String::new(), |i| schema_type(resolve(doc, i)));
+        Entry {
+            at,
+            node,
+            items,
+            required,
+            nested,
         }
     }
 
-    fn compare_document(&mut self) {
-        let (old, new) = (self.old_doc, self.new_doc);
-        self.compare_scalar(Category::Other, "openapi", &old["openapi"], &new["openapi"]);
-        self.compare_scalar(
-            Category::Other,
-            "info.version",
-            &old["info"]["version"],
-            &new["info"]["version"],
+    /// "string, maxLength 150", "array of objects, maxItems 3", "integer, enum 1, 2, 3".
+    fn summary(&self) -> String {
+        let mut out = schema_type(&self.node);
+        if out == "array" {
+            out += &format!(" of {}s", self.items);
+        }
+        for key in CONSTRAINTS
+            .split_whitespace()
+            .filter(|key| self.node.get(key).is_some())
+        {
+            out += &format!(", {key} {}", shown(self.node.get(key)));
+        }
+        if let Some(values) = self.node.get("enum") {
+            out += &format!(
+                ", enum {}",
+                list(&items(values).map(value_text).collect::<Vec<_>>())
+            );
+        }
+        if self.node["deprecated"] == true {
+            out += ", deprecated";
+        }
+        out
+    }
+}
+
+type Entries = BTreeMap<String, Entry>;
+
+/// A schema and everything inside it, keyed by path without the arrays' `*`.
+fn flatten(
+    doc: &Value,
+    schema: &Value,
+    at: String,
+    key: String,
+    required: bool,
+    out: &mut Entries,
+) {
+    let entry = Entry::new(doc, at.clone(), schema, required, false);
+    if !entry.node.is_object() || key.matches('/').count() > 32 {
+        return;
+    }
+    let (mut inner, mut inner_at) = (entry.node.clone(), at.clone());
+    if let Some(items) = entry
+        .node
+        .get("items")
+        .filter(|_| schema_type(&entry.node) == "array")
+    {
+        if entry.items == "object" {
+            (inner, inner_at) = (resolve(doc, items).clone(), format!("{at}/*"));
+        } else {
+            let nested = Entry::new(doc, format!("{at}/*"), items, false, true);
+            out.insert(format!("{key}/*"), nested);
+        }
+    }
+    if let Some(extra) = entry
+        .node
+        .get("additionalProperties")
+        .filter(|e| e.is_object())
+    {
+        let extra_at = format!("{at}/additionalProperties");
+        out.insert(
+            format!("{key}/additionalProperties"),
+            Entry::new(doc, extra_at, extra, false, true),
         );
-        let urls = |doc: &Value| -> Value {
-            Value::Array(
-                doc["servers"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|s| s["url"].clone())
-                    .collect(),
-            )
-        };
-        self.compare_scalar(Category::Other, "servers", &urls(old), &urls(new));
     }
+    let required: Vec<&Value> = items(&inner["required"]).collect();
+    for (name, child) in members(&inner["properties"]) {
+        let (at, key) = (format!("{inner_at}/{name}"), format!("{key}/{name}"));
+        flatten(doc, child, at, key, required.contains(&&json!(name)), out);
+    }
+    out.insert(key, entry);
+}
 
-    /// Documentation only: listed by name at the end of the report.
-    fn compare_description(&mut self, at: &str, old: &Value, new: &Value) {
-        if old.get("description") != new.get("description") {
-            self.push(Category::DescriptionChanged, at, String::new());
+/// The parameters of an operation, keyed `in name`.
+fn parameters(doc: &Value, op: &Value) -> Entries {
+    let mut out = Entries::new();
+    for p in items(&op["parameters"]).map(|p| resolve(doc, p)) {
+        let name = format!("{} {}", text(p, "in"), text(p, "name"));
+        let mut entry = Entry::new(
+            doc,
+            name.clone(),
+            &p["schema"],
+            p["required"] == true,
+            false,
+        );
+        if !entry.node.is_object() {
+            entry.node = json!({});
         }
-        if old.get("example") != new.get("example") {
-            self.push(Category::ExampleChanged, at, String::new());
+        for key in ["description", "example"] {
+            entry.node[key] = json!([p.get(key), entry.node.get(key)]);
         }
+        if p["deprecated"] == true {
+            entry.node["deprecated"] = json!(true);
+        }
+        out.insert(name, entry);
     }
+    out
+}
 
-    fn parameters<'v>(doc: &'v Value, op: &'v Value) -> Vec<(String, &'v Value)> {
-        op["parameters"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| refs::resolve(doc, p))
-            .map(|p| {
-                let key = format!(
-                    "{} {}",
-                    p["in"].as_str().unwrap_or("?"),
-                    p["name"].as_str().unwrap_or("?")
-                );
-                (key, p)
-            })
-            .collect()
+fn keys(value: &Value) -> BTreeSet<&str> {
+    members(value).map(|(key, _)| key.as_str()).collect()
+}
+
+fn body_name(response: &Value) -> String {
+    let Some(content) = response.get("content").filter(|c| c.is_object()) else {
+        return "no body".into();
+    };
+    let name = |schema: &Value| match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => r.rsplit('/').next().unwrap_or(r).to_owned(),
+        None => schema_type(schema),
+    };
+    let parts: Vec<String> = members(content)
+        .map(|(media, body)| format!("{media} {}", name(&body["schema"])))
+        .collect();
+    parts.join(", ")
+}
+
+/// The schemes and scopes of an operation's security requirements (its own, else the document's).
+fn security(doc: &Value, op: &Value) -> [BTreeSet<String>; 2] {
+    let mut out = [BTreeSet::new(), BTreeSet::new()];
+    for (scheme, listed) in items(op.get("security").unwrap_or(&doc["security"])).flat_map(members)
+    {
+        out[0].insert(format!("scheme {scheme}"));
+        out[1].extend(
+            items(listed)
+                .filter_map(Value::as_str)
+                .map(|s| format!("scope {s}")),
+        );
     }
+    out
+}
 
-    fn compare_parameters(&mut self, old: &Value, new: &Value) {
-        let old_params = Self::parameters(self.old_doc, old);
-        let new_params = Self::parameters(self.new_doc, new);
-        for (key, param) in &new_params {
-            if !old_params.iter().any(|(k, _)| k == key) {
-                let required = if param["required"] == Value::Bool(true) {
-                    "required"
-                } else {
-                    "optional"
-                };
-                let schema = refs::resolve(self.new_doc, &param["schema"]);
-                let summary = summary(self.new_doc, schema);
-                self.push(
-                    Category::ParameterAdded,
-                    key,
-                    format!("{summary}, {required}"),
-                );
+/// Compares the (first) operation of two fragments.
+pub fn diff(from_name: &str, from: &Value, to_name: &str, to: &Value) -> Report {
+    let (old_op, new_op) = (operations(from).next(), operations(to).next());
+    let operation = match &new_op {
+        Some((at, op)) => format!("{at} ({})", op["operationId"].as_str().unwrap_or("?")),
+        None => "none".into(),
+    };
+    let (names, changes) = ((from_name.into(), to_name.into()), Vec::new());
+    let mut report = Report {
+        from: names.0,
+        to: names.1,
+        operation,
+        changes,
+    };
+    let urls = |doc: &Value| {
+        json!(
+            items(&doc["servers"])
+                .map(|s| &s["url"])
+                .collect::<Vec<_>>()
+        )
+    };
+    report.scalar("openapi", &from["openapi"], &to["openapi"]);
+    report.scalar(
+        "info.version",
+        &from["info"]["version"],
+        &to["info"]["version"],
+    );
+    report.scalar("servers", &urls(from), &urls(to));
+    match (old_op, new_op) {
+        (Some((old_at, old)), Some((new_at, new))) => {
+            if old_at != new_at {
+                report.push(Category::Other, "operation", format!("{old_at} → {new_at}"));
             }
-        }
-        for (key, _) in &old_params {
-            if !new_params.iter().any(|(k, _)| k == key) {
-                self.push(Category::ParameterRemoved, key, String::new());
+            for key in ["operationId", "summary", "tags"] {
+                report.scalar(key, &old[key], &new[key]);
             }
+            report.operations((from, old), (to, new));
         }
-        for (key, old_param) in &old_params {
-            let Some((_, new_param)) = new_params.iter().find(|(k, _)| k == key) else {
-                continue;
-            };
-            let required = |p: &Value| p["required"] == Value::Bool(true);
-            if required(old_param) != required(new_param) {
-                let now = if required(new_param) {
-                    "now required"
-                } else {
-                    "now optional"
-                };
-                self.push(Category::RequiredChanged, key, now.into());
-            }
-            self.compare_deprecated(key, old_param, new_param);
-            self.compare_description(key, old_param, new_param);
-            self.compare_schema(&old_param["schema"], &new_param["schema"], key, 0);
-        }
+        (None, Some(_)) => report.push(Category::Other, "operation", "added"),
+        (Some(_), None) => report.push(Category::Other, "operation", "removed"),
+        (None, None) => {}
     }
+    report
+}
 
-    fn compare_deprecated(&mut self, at: &str, old: &Value, new: &Value) {
-        let flag = |v: &Value| v.get("deprecated") == Some(&Value::Bool(true));
-        match (flag(old), flag(new)) {
-            (false, true) => self.push(Category::Deprecation, at, "now deprecated".into()),
-            (true, false) => self.push(Category::Deprecation, at, "no longer deprecated".into()),
-            _ => {}
-        }
-    }
+/// A fragment and its operation.
+type Side<'a> = (&'a Value, &'a Value);
 
-    fn compare_request_body(&mut self, old: &Value, new: &Value) {
-        let old_body = refs::resolve(self.old_doc, &old["requestBody"]);
-        let new_body = refs::resolve(self.new_doc, &new["requestBody"]);
-        let required = |b: &Value| b["required"] == Value::Bool(true);
-        if required(old_body) != required(new_body) {
-            let now = if required(new_body) {
-                "now required".to_owned()
-            } else {
-                "no longer marked required (`requestBody.required` absent)".to_owned()
+impl Report {
+    fn operations(&mut self, (old_doc, old): Side, (new_doc, new): Side) {
+        let [old_params, new_params] =
+            [(old_doc, old), (new_doc, new)].map(|(d, op)| parameters(d, op));
+        self.entries(
+            &old_params,
+            &new_params,
+            [Category::ParameterAdded, Category::ParameterRemoved],
+        );
+
+        let old_body = resolve(old_doc, &old["requestBody"]);
+        let new_body = resolve(new_doc, &new["requestBody"]);
+        if (old_body["required"] == true) != (new_body["required"] == true) {
+            let now = match new_body["required"] == true {
+                true => "now required",
+                false => "no longer marked required (`requestBody.required` absent)",
             };
             self.push(Category::RequiredChanged, "request body", now);
         }
-        self.compare_description("request body", old_body, new_body);
+        if old_body.get("description") != new_body.get("description") {
+            self.push(Category::DescriptionChanged, "request body", "");
+        }
         let (old_media, new_media) = (keys(&old_body["content"]), keys(&new_body["content"]));
         if old_media != new_media {
-            self.push(
-                Category::Other,
-                "request body",
-                format!("media types {old_media:?} → {new_media:?}"),
+            let detail = format!("media types {old_media:?} → {new_media:?}");
+            self.push(Category::Other, "request body", detail);
+        }
+        for media in old_media.intersection(&new_media) {
+            let [old_fields, new_fields] =
+                [(old_doc, old_body), (new_doc, new_body)].map(|(doc, body)| {
+                    let mut out = Entries::new();
+                    flatten(
+                        doc,
+                        &body["content"][media]["schema"],
+                        String::new(),
+                        String::new(),
+                        false,
+                        &mut out,
+                    );
+                    out
+                });
+            self.entries(
+                &old_fields,
+                &new_fields,
+                [Category::FieldAdded, Category::FieldRemoved],
             );
         }
-        for name in old_media.intersection(&new_media) {
-            self.compare_schema(
-                &old_body["content"][name]["schema"],
-                &new_body["content"][name]["schema"],
-                "",
-                0,
-            );
+
+        let (old_codes, new_codes) = (keys(&old["responses"]), keys(&new["responses"]));
+        for code in new_codes.difference(&old_codes) {
+            let body = body_name(resolve(new_doc, &new["responses"][code]));
+            self.push(Category::ResponseAdded, code, body);
+        }
+        for code in old_codes.difference(&new_codes) {
+            self.push(Category::ResponseRemoved, code, "");
+        }
+        for code in old_codes.intersection(&new_codes) {
+            let a = resolve(old_doc, &old["responses"][code]);
+            let b = resolve(new_doc, &new["responses"][code]);
+            if a.get("description") != b.get("description") {
+                self.push(
+                    Category::DescriptionChanged,
+                    &format!("response {code}"),
+                    "",
+                );
+            }
+            let (body_a, body_b) = (body_name(a), body_name(b));
+            if body_a != body_b {
+                self.push(
+                    Category::ResponseChanged,
+                    code,
+                    format!("body {body_a} → {body_b}"),
+                );
+            }
+            let (headers_a, headers_b) = (keys(&a["headers"]), keys(&b["headers"]));
+            if headers_a != headers_b {
+                let detail = format!("headers {headers_a:?} → {headers_b:?}");
+                self.push(Category::ResponseChanged, code, detail);
+            }
+        }
+
+        for (old_set, new_set) in security(old_doc, old).iter().zip(&security(new_doc, new)) {
+            new_set
+                .difference(old_set)
+                .for_each(|s| self.push(Category::Security, s, "added"));
+            old_set
+                .difference(new_set)
+                .for_each(|s| self.push(Category::Security, s, "removed"));
         }
     }
 
-    /// Compares two schemas at `at`: a body path (`""` is the body itself) or a parameter label.
-    fn compare_schema(&mut self, old: &Value, new: &Value, at: &str, depth: usize) {
-        if depth > 32 {
-            return;
-        }
-        let old = refs::resolve(self.old_doc, old);
-        let new = refs::resolve(self.new_doc, new);
-        let label = if at.is_empty() { "(body)" } else { at };
-        let (old_type, new_type) = (schema_type(old), schema_type(new));
-        let mut old_shape = old;
-        let mut new_shape = new;
-        let mut shape_at = at.to_owned();
-        if old_type != new_type {
-            let items = |doc, s: &Value| schema_type(refs::resolve(doc, &s["items"]));
-            let detail = match (old_type.as_str(), new_type.as_str()) {
-                ("object", "array") if items(self.new_doc, new) == "object" => {
-                    new_shape = refs::resolve(self.new_doc, &new["items"]);
-                    shape_at = format!("{at}/*");
-                    "object → array of objects (the object's fields are compared with the items')"
-                        .to_owned()
-                }
-                ("array", "object") if items(self.old_doc, old) == "object" => {
-                    old_shape = refs::resolve(self.old_doc, &old["items"]);
-                    "array of objects → object (the items' fields are compared with the object's)"
-                        .to_owned()
-                }
-                _ => format!("{old_type} → {new_type}"),
+    /// Entries on one side only are added or removed; entries on both sides are compared.
+    fn entries(&mut self, old: &Entries, new: &Entries, [added, removed]: [Category; 2]) {
+        let parameter = added == Category::ParameterAdded;
+        for entry in new
+            .iter()
+            .filter(|(k, e)| !old.contains_key(*k) && !e.nested)
+            .map(|(_, e)| e)
+        {
+            let detail = match (parameter, entry.required) {
+                (false, _) => entry.summary(),
+                (true, true) => format!("{}, required", entry.summary()),
+                (true, false) => format!("{}, optional", entry.summary()),
             };
-            self.push(Category::TypeChanged, label, detail);
+            self.push(added, &entry.at, detail);
         }
-        self.compare_enum(label, old, new);
-        let mut constraint_changes = Vec::new();
-        for key in CONSTRAINTS {
-            let (a, b) = (old.get(key), new.get(key));
-            if a != b {
-                let (a, b) = (a.unwrap_or(&Value::Null), b.unwrap_or(&Value::Null));
-                constraint_changes.push(format!("{key} {} → {}", shown(a), shown(b)));
+        for entry in old
+            .iter()
+            .filter(|(k, e)| !new.contains_key(*k) && !e.nested)
+            .map(|(_, e)| e)
+        {
+            self.push(
+                removed,
+                &entry.at,
+                if parameter {
+                    String::new()
+                } else {
+                    entry.summary()
+                },
+            );
+        }
+        for (old, new) in old
+            .iter()
+            .filter_map(|(key, old)| Some((old, new.get(key)?)))
+        {
+            self.entry(old, new);
+        }
+    }
+
+    fn entry(&mut self, old: &Entry, new: &Entry) {
+        let at = if new.at.is_empty() {
+            "(body)"
+        } else {
+            new.at.as_str()
+        };
+        let (o, n) = (&old.node, &new.node);
+        let (old_type, new_type) = (schema_type(o), schema_type(n));
+        let detail = match (old_type.as_str(), new_type.as_str()) {
+            (a, b) if a == b => None,
+            ("object", "array") if new.items == "object" => Some(OBJECT_TO_ARRAY.to_owned()),
+            ("array", "object") if old.items == "object" => Some(ARRAY_TO_OBJECT.to_owned()),
+            (a, b) => Some(format!("{a} → {b}")),
+        };
+        if let Some(detail) = detail {
+            self.push(Category::TypeChanged, at, detail);
+        }
+        let values = |s: &Value| {
+            s.get("enum")
+                .map(|v| items(v).map(value_text).collect::<Vec<_>>())
+        };
+        let enum_change = match (values(o), values(n)) {
+            (None, None) => None,
+            (None, Some(new)) => Some(format!("enum added: {}", list(&new))),
+            (Some(old), None) => Some(format!("enum removed (was {})", list(&old))),
+            (Some(old), Some(new)) => {
+                let added: Vec<&str> = new
+                    .iter()
+                    .filter(|v| !old.contains(v))
+                    .map(String::as_str)
+                    .collect();
+                let removed: Vec<&str> = old
+                    .iter()
+                    .filter(|v| !new.contains(v))
+                    .map(String::as_str)
+                    .collect();
+                let parts = [("added", added), ("removed", removed)]
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_empty());
+                let parts: Vec<String> = parts
+                    .map(|(word, v)| format!("{word} {}", v.join(", ")))
+                    .collect();
+                (!parts.is_empty()).then(|| parts.join("; "))
             }
+        };
+        if let Some(detail) = enum_change {
+            self.push(Category::EnumChanged, at, detail);
         }
-        // `additionalProperties`: two schemas are compared as schemas (below); a flag, or a
+        let mut constraints: Vec<String> = CONSTRAINTS
+            .split_whitespace()
+            .filter(|key| o.get(key) != n.get(key))
+            .map(|key| format!("{key} {} → {}", shown(o.get(key)), shown(n.get(key))))
+            .collect();
+        // Two `additionalProperties` schemas are compared as entries of their own; a flag, or a
         // schema against a flag or nothing, as a constraint.
-        let (old_extra, new_extra) = (&old["additionalProperties"], &new["additionalProperties"]);
-        let extra_schemas = old_extra.is_object() && new_extra.is_object();
-        if !extra_schemas && old_extra != new_extra {
-            constraint_changes.push(format!(
+        let (old_extra, new_extra) = (o.get("additionalProperties"), n.get("additionalProperties"));
+        if old_extra != new_extra
+            && !(old_extra.is_some_and(Value::is_object) && new_extra.is_some_and(Value::is_object))
+        {
+            constraints.push(format!(
                 "additionalProperties {} → {}",
                 shown(old_extra),
                 shown(new_extra)
             ));
         }
-        if !constraint_changes.is_empty() {
-            self.push(
-                Category::ConstraintChanged,
-                label,
-                constraint_changes.join("; "),
-            );
+        if !constraints.is_empty() {
+            self.push(Category::ConstraintChanged, at, constraints.join("; "));
         }
-        self.compare_deprecated(label, old, new);
-        self.compare_description(label, old, new);
-        if old_type == new_type && old.get("items").is_some() && new.get("items").is_some() {
-            let items_at = format!("{at}/*");
-            self.compare_schema(&old["items"], &new["items"], &items_at, depth + 1);
+        match (o["deprecated"] == true, n["deprecated"] == true) {
+            (false, true) => self.push(Category::Deprecation, at, "now deprecated"),
+            (true, false) => self.push(Category::Deprecation, at, "no longer deprecated"),
+            _ => {}
         }
-        if extra_schemas {
-            let extra_at = format!("{at}/additionalProperties");
-            self.compare_schema(old_extra, new_extra, &extra_at, depth + 1);
+        if old.required != new.required {
+            let now = if new.required {
+                "now required"
+            } else {
+                "now optional"
+            };
+            self.push(Category::RequiredChanged, at, now);
         }
-        self.compare_properties(old_shape, new_shape, &shape_at, depth);
-    }
-
-    fn compare_properties(&mut self, old: &Value, new: &Value, at: &str, depth: usize) {
-        let (old_props, new_props) = (keys(&old["properties"]), keys(&new["properties"]));
-        for name in new_props.difference(&old_props) {
-            let path = format!("{at}/{name}");
-            self.list_added(
-                self.new_doc,
-                &new["properties"][name],
-                &path,
-                depth,
-                Category::FieldAdded,
-            );
-        }
-        for name in old_props.difference(&new_props) {
-            let path = format!("{at}/{name}");
-            self.list_added(
-                self.old_doc,
-                &old["properties"][name],
-                &path,
-                depth,
-                Category::FieldRemoved,
-            );
-        }
-        for name in old_props.intersection(&new_props) {
-            let path = format!("{at}/{name}");
-            self.compare_schema(
-                &old["properties"][name],
-                &new["properties"][name],
-                &path,
-                depth + 1,
-            );
-        }
-        let (old_req, new_req) = (strings(&old["required"]), strings(&new["required"]));
-        for name in new_req.difference(&old_req) {
-            if old_props.contains(name) {
-                self.push(
-                    Category::RequiredChanged,
-                    &format!("{at}/{name}"),
-                    "now required".into(),
-                );
-            }
-        }
-        for name in old_req.difference(&new_req) {
-            if new_props.contains(name) {
-                self.push(
-                    Category::RequiredChanged,
-                    &format!("{at}/{name}"),
-                    "now optional".into(),
-                );
+        for (key, category) in [
+            ("description", Category::DescriptionChanged),
+            ("example", Category::ExampleChanged),
+        ] {
+            if o.get(key) != n.get(key) {
+                self.push(category, at, "");
             }
         }
     }
-
-    /// A field added (or removed) with everything under it.
-    fn list_added(
-        &mut self,
-        doc: &Value,
-        schema: &Value,
-        at: &str,
-        depth: usize,
-        category: Category,
-    ) {
-        if depth > 32 {
-            return;
-        }
-        let schema = refs::resolve(doc, schema);
-        self.push(category, at, summary(doc, schema));
-        let mut inner = schema;
-        let mut inner_at = at.to_owned();
-        if schema_type(schema) == "array" {
-            inner = refs::resolve(doc, &schema["items"]);
-            inner_at = format!("{at}/*");
-        }
-        for (name, child) in inner["properties"].as_object().into_iter().flatten() {
-            self.list_added(
-                doc,
-                child,
-                &format!("{inner_at}/{name}"),
-                depth + 1,
-                category,
-            );
-        }
-    }
-
-    fn compare_enum(&mut self, at: &str, old: &Value, new: &Value) {
-        let values = |s: &Value| -> Option<Vec<String>> {
-            s.get("enum")
-                .and_then(Value::as_array)
-                .map(|v| v.iter().map(value_text).collect())
-        };
-        let detail = match (values(old), values(new)) {
-            (None, None) => return,
-            (None, Some(new)) => format!("enum added: {}", list(&new)),
-            (Some(old), None) => format!("enum removed (was {})", list(&old)),
-            (Some(old), Some(new)) => {
-                let added: Vec<String> = new.iter().filter(|v| !old.contains(v)).cloned().collect();
-                let removed: Vec<String> =
-                    old.iter().filter(|v| !new.contains(v)).cloned().collect();
-                if added.is_empty() && removed.is_empty() {
-                    return;
-                }
-                let mut parts = Vec::new();
-                if !added.is_empty() {
-                    parts.push(format!("added {}", added.join(", ")));
-                }
-                if !removed.is_empty() {
-                    parts.push(format!("removed {}", removed.join(", ")));
-                }
-                parts.join("; ")
-            }
-        };
-        self.push(Category::EnumChanged, at, detail);
-    }
-
-    fn compare_responses(&mut self, old: &Value, new: &Value) {
-        let (old_codes, new_codes) = (keys(&old["responses"]), keys(&new["responses"]));
-        for code in new_codes.difference(&old_codes) {
-            let response = refs::resolve(self.new_doc, &new["responses"][code]);
-            self.push(Category::ResponseAdded, code, body_name(response));
-        }
-        for code in old_codes.difference(&new_codes) {
-            self.push(Category::ResponseRemoved, code, String::new());
-        }
-        for code in old_codes.intersection(&new_codes) {
-            let at = format!("response {code}");
-            let old_response = refs::resolve(self.old_doc, &old["responses"][code]);
-            let new_response = refs::resolve(self.new_doc, &new["responses"][code]);
-            self.compare_description(&at, old_response, new_response);
-            let (a, b) = (body_name(old_response), body_name(new_response));
-            if a != b {
-                self.push(Category::ResponseChanged, code, format!("body {a} → {b}"));
-            }
-            let (ha, hb) = (
-                keys(&old_response["headers"]),
-                keys(&new_response["headers"]),
-            );
-            if ha != hb {
-                self.push(
-                    Category::ResponseChanged,
-                    code,
-                    format!("headers {ha:?} → {hb:?}"),
-                );
-            }
-        }
-    }
-
-    fn compare_security(&mut self, old: &Value, new: &Value) {
-        let scopes = |doc: &Value, op: &Value| -> (BTreeSet<String>, BTreeSet<String>) {
-            let requirements = op.get("security").unwrap_or(&doc["security"]);
-            let mut schemes = BTreeSet::new();
-            let mut scopes = BTreeSet::new();
-            for requirement in requirements.as_array().into_iter().flatten() {
-                for (scheme, listed) in requirement.as_object().into_iter().flatten() {
-                    schemes.insert(scheme.clone());
-                    scopes.extend(
-                        listed
-                            .as_array()
-                            .into_iter()
-                            .flatten()
-                            .filter_map(Value::as_str)
-                            .map(str::to_owned),
-                    );
-                }
-            }
-            (schemes, scopes)
-        };
-        let (old_schemes, old_scopes) = scopes(self.old_doc, old);
-        let (new_schemes, new_scopes) = scopes(self.new_doc, new);
-        for s in new_schemes.difference(&old_schemes) {
-            self.push(Category::Security, &format!("scheme {s}"), "added".into());
-        }
-        for s in old_schemes.difference(&new_schemes) {
-            self.push(Category::Security, &format!("scheme {s}"), "removed".into());
-        }
-        for s in new_scopes.difference(&old_scopes) {
-            self.push(Category::Security, &format!("scope {s}"), "added".into());
-        }
-        for s in old_scopes.difference(&new_scopes) {
-            self.push(Category::Security, &format!("scope {s}"), "removed".into());
-        }
-    }
-}
-
-/// The keys of an object (none for anything else), sorted.
-fn keys(value: &Value) -> BTreeSet<&str> {
-    value
-        .as_object()
-        .into_iter()
-        .flat_map(Map::keys)
-        .map(String::as_str)
-        .collect()
-}
-
-/// The strings of an array (none for anything else), sorted.
-fn strings(value: &Value) -> BTreeSet<&str> {
-    value
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect()
-}
-
-fn body_name(response: &Value) -> String {
-    let Some(content) = response.get("content").and_then(Value::as_object) else {
-        return "no body".into();
-    };
-    let mut parts = Vec::new();
-    for (media, body) in content {
-        let schema = &body["schema"];
-        let name = match schema.get("$ref").and_then(Value::as_str) {
-            Some(r) => r.rsplit('/').next().unwrap_or(r).to_owned(),
-            None => schema_type(schema),
-        };
-        parts.push(format!("{media} {name}"));
-    }
-    parts.join(", ")
-}
-
-fn list(values: &[String]) -> String {
-    if values.len() <= 20 {
-        values.join(", ")
-    } else {
-        format!(
-            "{}, … {} ({} values)",
-            values[..6].join(", "),
-            values[values.len() - 1],
-            values.len()
-        )
-    }
-}
-
-/// "string, maxLength 150", "array of objects, maxItems 3", "integer, enum 1, 2, 3".
-fn summary(doc: &Value, schema: &Value) -> String {
-    let mut out = schema_type(schema);
-    if out == "array" {
-        let items = refs::resolve(doc, &schema["items"]);
-        let _ = write!(out, " of {}s", schema_type(items));
-    }
-    for key in CONSTRAINTS {
-        if let Some(value) = schema.get(key) {
-            let _ = write!(out, ", {key} {}", shown(value));
-        }
-    }
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        let texts: Vec<String> = values.iter().map(value_text).collect();
-        let _ = write!(out, ", enum {}", list(&texts));
-    }
-    if schema.get("deprecated") == Some(&Value::Bool(true)) {
-        out.push_str(", deprecated");
-    }
-    out
 }
 
 #[cfg(test)]
@@ -846,6 +731,50 @@ mod tests {
             let change = report.find(Category::ConstraintChanged, at);
             assert_eq!(change.map(|c| c.detail.as_str()), Some(want), "{report}");
         }
+    }
+
+    #[test]
+    fn reports_required_security_and_responses_both_ways() {
+        let mut old = fragment(
+            json!({"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}),
+            json!([{"name": "q", "in": "query", "schema": {"type": "string"}}]),
+            json!({"204": {"description": "ok"}, "400": {"description": "bad"}}),
+        );
+        let mut new = fragment(
+            json!({"type": "object", "required": ["b"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}),
+            json!([{"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}]),
+            json!({"204": {"description": "ok"}, "400": {"description": "bad", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/P"}}}}}),
+        );
+        old["security"] = json!([{"oauth": ["a"]}]);
+        new["security"] = json!([{"oauth": ["b"]}]);
+        new["paths"]["/u"]["patch"]["requestBody"]
+            .as_object_mut()
+            .unwrap()
+            .remove("required");
+        let report = diff("a", &old, "b", &new);
+        let detail = |c, at: &str| report.find(c, at).map(|c| c.detail.as_str());
+        assert_eq!(
+            detail(Category::RequiredChanged, "/a"),
+            Some("now optional")
+        );
+        assert_eq!(
+            detail(Category::RequiredChanged, "/b"),
+            Some("now required")
+        );
+        assert_eq!(
+            detail(Category::RequiredChanged, "query q"),
+            Some("now required")
+        );
+        assert_eq!(
+            detail(Category::RequiredChanged, "request body"),
+            Some("no longer marked required (`requestBody.required` absent)")
+        );
+        assert_eq!(
+            detail(Category::ResponseChanged, "400"),
+            Some("body no body → application/json P")
+        );
+        assert_eq!(detail(Category::Security, "scope b"), Some("added"));
+        assert_eq!(detail(Category::Security, "scope a"), Some("removed"));
     }
 
     #[test]

@@ -1,49 +1,43 @@
 //! `spec-extract`: Zoom's whole OpenAPI file → this project's one-operation fragment.
 //!
 //! The steps, in order:
-//! 1. [`extract`]: the operation, found by its operationId, and every component it references.
-//! 2. [`normalise`]: the project's conventions and what progenitor 0.15 needs (see that module).
-//! 3. [`overlay`]: the reviewed OpenAPI Overlay 1.0 document kept beside the fragment restores
-//!    what Zoom's file lacks (here: the `enum`s and the error responses the copy lost).
-//! 4. [`normalise::complete`]: no `default` response, the shared error body for every error
-//!    response (the restored ones included), unused components out.
+//! 1. **redocly** (`npx --yes @redocly/cli@2.77.0 bundle --dereferenced`, decorators `filter-in`
+//!    on the operationId and `remove-unused-components`) cuts the operation out of Zoom's file.
+//!    redocly is JavaScript and reads numbers as doubles, so the run first checks that Zoom's file
+//!    holds no integer beyond 2^53 (the big integers of the fragment come from the overlay, in
+//!    step 3, which never passes through JavaScript).
+//! 2. [`normalise::before_overlay`]: the project's conventions and what progenitor 0.15 needs.
+//! 3. [`overlay`]: the reviewed OpenAPI Overlay 1.0 document restores what Zoom's file lacks.
+//! 4. [`normalise::after_overlay`]: no `default` response, the shared error body, its schemas.
 //! 5. [`rules`]: checks; a fragment that fails them is never written.
-//! 6. [`canonical`]: fixed key order, 2-space JSON, trailing newline (re-running is byte-identical).
+//! 6. serde_json writes it: every object's keys sorted (its `Map` is a `BTreeMap` in this crate,
+//!    which does not enable `preserve_order`), 2-space indentation, a trailing newline.
 //!
 //! [`diff`] then says what changed against the fragment it replaces.
 
-pub mod canonical;
 pub mod diff;
-pub mod extract;
 pub mod normalise;
 pub mod overlay;
-pub mod refs;
 pub mod rules;
 
 use std::fmt;
 use std::fs;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
+/// The tool that cuts the operation out (the same pin as the lint step of `.ci/run`).
+pub const REDOCLY: &str = "@redocly/cli@2.77.0";
+
 /// A failure of `spec-extract`, with a message that names the file or the rule involved.
 #[derive(Debug)]
-pub struct Error {
-    message: String,
-}
-
-impl Error {
-    pub fn new(message: impl Into<String>) -> Error {
-        Error {
-            message: message.into(),
-        }
-    }
-}
+pub struct Error(pub String);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0)
     }
 }
 
@@ -51,18 +45,72 @@ impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// A named text: a file's name (as it appears in messages and in `info.description`) and its
-/// contents.
-#[derive(Clone, Copy, Debug)]
-pub struct Input<'a> {
-    pub name: &'a str,
-    pub text: &'a str,
+pub fn fail<T>(message: impl Into<String>) -> Result<T> {
+    Err(Error(message.into()))
+}
+
+/// The HTTP methods of an OpenAPI path item.
+pub const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Where an operation lives: `paths[path][method]`; shown as `PATCH /users/{userId}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub method: String,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method.to_uppercase(), self.path)
+    }
+}
+
+/// Every operation of `doc`: paths in document order, methods in [`METHODS`] order.
+pub fn operations(doc: &Value) -> impl Iterator<Item = (Location, &Value)> {
+    let paths = doc.get("paths").and_then(Value::as_object).into_iter();
+    paths.flatten().flat_map(|(path, item)| {
+        METHODS.into_iter().filter_map(move |method| {
+            let location = Location {
+                path: path.clone(),
+                method: method.to_owned(),
+            };
+            Some((location, item.get(method)?))
+        })
+    })
+}
+
+/// The items of a JSON array (none for anything else).
+pub fn items(value: &Value) -> impl Iterator<Item = &Value> {
+    value.as_array().into_iter().flatten()
+}
+
+/// The members of a JSON object (none for anything else).
+pub fn members(value: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    value.as_object().into_iter().flatten()
+}
+
+/// The string `value[key]`, or `""`.
+pub fn text<'a>(value: &'a Value, key: &str) -> &'a str {
+    value[key].as_str().unwrap_or_default()
+}
+
+/// Follows local `$ref`s (`#/…`) from `value` until a value that is not one (at most 32 hops).
+pub fn resolve<'a>(doc: &'a Value, mut value: &'a Value) -> &'a Value {
+    for _ in 0..32 {
+        let target = value.get("$ref").and_then(Value::as_str);
+        match target.and_then(|r| doc.pointer(r.strip_prefix('#')?)) {
+            Some(next) => value = next,
+            None => break,
+        }
+    }
+    value
 }
 
 /// The finished fragment and what was done to make it.
 #[derive(Clone, Debug)]
 pub struct Extraction {
-    /// The fragment, in canonical key order.
     pub fragment: Value,
     /// Its bytes as written to disk.
     pub text: String,
@@ -72,46 +120,141 @@ pub struct Extraction {
     pub overlay_actions: Vec<String>,
 }
 
-/// Runs steps 1–6 on Zoom's document `source` for `operation_id`.
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).or_else(|e| fail(format!("{}: cannot read: {e}", path.display())))
+}
+
+fn parse(name: &dyn fmt::Display, text: &str) -> Result<Value> {
+    serde_json::from_str(text).or_else(|e| fail(format!("{name}: not JSON: {e}")))
+}
+
+fn file_name(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    name.unwrap_or_else(|| path.display().to_string())
+}
+
+/// The first integer of `value` that a JavaScript tool would not read exactly (beyond ±2^53).
+fn beyond_doubles(value: &Value) -> Option<&serde_json::Number> {
+    let found = items(value)
+        .chain(members(value).map(|(_, v)| v))
+        .find_map(beyond_doubles);
+    match value {
+        Value::Number(n)
+            if n.as_i64()
+                .map_or(n.is_u64(), |i| i.unsigned_abs() > 1 << 53) =>
+        {
+            Some(n)
+        }
+        _ => found,
+    }
+}
+
+/// Step 1: Zoom's file as redocly bundles it with only `operation_id` (which must be there once:
+/// progenitor names the method after it), references inlined, unused components removed.
+fn bundle(input: &Path, operation_id: &str) -> Result<(Location, Value)> {
+    let name = input.display();
+    let source = parse(&name, &read(input)?)?;
+    let version = text(&source, "openapi");
+    if !version.starts_with("3.0.") {
+        return fail(format!(
+            "{name}: OpenAPI {version:?} is not supported: progenitor 0.15 reads 3.0.x only"
+        ));
+    }
+    let found: Vec<Location> = operations(&source)
+        .filter(|(_, op)| op["operationId"] == operation_id)
+        .map(|(location, _)| location)
+        .collect();
+    let [location] = <[Location; 1]>::try_from(found.clone()).or_else(|_| {
+        let at: Vec<String> = found.iter().map(Location::to_string).collect();
+        let (n, at) = (found.len(), at.join(", "));
+        match n {
+            0 => fail(format!(
+                "{name}: no operation has operationId {operation_id:?}"
+            )),
+            _ => fail(format!(
+                "{name}: {n} operations have operationId {operation_id:?}: {at}"
+            )),
+        }
+    })?;
+    if let Some(n) = beyond_doubles(&source) {
+        return fail(format!(
+            "{name}: the integer {n} is beyond 2^53, which redocly (JavaScript) would round"
+        ));
+    }
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let run = RUN.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("xtask-spec-extract-{}-{run}", std::process::id()));
+    let (config, out) = (dir.join("redocly.yaml"), dir.join("bundle.json"));
+    let id = serde_json::to_string(operation_id).expect("a string serializes");
+    let decorators = format!(
+        "decorators:\n  filter-in:\n    property: operationId\n    value: {id}\n  remove-unused-components: on\n"
+    );
+    let written = fs::create_dir_all(&dir).and_then(|()| fs::write(&config, decorators));
+    written.or_else(|e| fail(format!("{}: {e}", dir.display())))?;
+    let result = Command::new("npx")
+        .args(["--yes", REDOCLY, "bundle"])
+        .arg(input)
+        .arg("--config")
+        .arg(&config)
+        .args(["--dereferenced", "--ext", "json", "--output"])
+        .arg(&out)
+        .output()
+        .or_else(|e| {
+            fail(format!(
+                "cannot run `npx --yes {REDOCLY}` (it needs Node.js and npm): {e}"
+            ))
+        });
+    let bundled = match result? {
+        done if done.status.success() => read(&out).and_then(|text| parse(&out.display(), &text)),
+        done => fail(format!(
+            "`npx --yes {REDOCLY} bundle {name}` failed:\n{}",
+            String::from_utf8_lossy(&done.stderr)
+        )),
+    };
+    let _ = fs::remove_dir_all(&dir);
+    Ok((location, bundled?))
+}
+
+/// Runs steps 1–6 on Zoom's file `input` for `operation_id`.
 pub fn extract_fragment(
-    source: Input<'_>,
+    input: &Path,
     operation_id: &str,
-    overlay: Option<Input<'_>>,
+    overlay: Option<&Path>,
 ) -> Result<Extraction> {
-    let document: Value = serde_json::from_str(source.text)
-        .map_err(|e| Error::new(format!("{}: not JSON: {e}", source.name)))?;
-    let (location, mut doc) = extract::extract(&document, operation_id)
-        .map_err(|e| Error::new(format!("{}: {e}", source.name)))?;
+    let (location, mut doc) = bundle(input, operation_id)?;
+    let (input_name, overlay_name) = (file_name(input), overlay.map(file_name));
+    let overlay_name = overlay_name.as_deref();
     let cx = normalise::Context {
         location: &location,
-        input_name: source.name,
-        overlay_name: overlay.map(|o| o.name),
+        input_name: &input_name,
+        overlay_name,
     };
-    let mut notes = normalise::normalise(&mut doc, &cx)?;
+    let mut notes = normalise::before_overlay(&mut doc, &cx)?;
     let overlay_actions = match overlay {
-        Some(input) => {
-            let parsed = overlay::parse(input.name, input.text)?;
-            overlay::apply(input.name, &parsed, &mut doc)?
-        }
+        Some(path) => overlay::apply(&file_name(path), &read(path)?, &mut doc)?,
         None => Vec::new(),
     };
-    notes.extend(normalise::complete(&mut doc, &cx)?);
+    notes.extend(normalise::after_overlay(&mut doc, &cx));
     let problems = rules::check(&doc);
     if !problems.is_empty() {
-        return Err(Error::new(format!(
-            "the fragment for {operation_id} fails {} check(s), nothing written:\n  - {}",
-            problems.len(),
-            problems.join("\n  - ")
-        )));
+        let (n, list) = (problems.len(), problems.join("\n  - "));
+        return fail(format!(
+            "the fragment for {operation_id} fails {n} check(s), nothing written:\n  - {list}"
+        ));
     }
-    let fragment = canonical::canonical(&doc);
-    let text = canonical::pretty(&fragment);
+    let text = to_text(&doc);
     Ok(Extraction {
-        fragment,
+        fragment: doc,
         text,
         notes,
         overlay_actions,
     })
+}
+
+/// A fragment's bytes: keys sorted (serde_json's `BTreeMap`), 2-space indentation, a trailing
+/// newline. Integers are written from their exact `u64`/`i64` digits, never through `f64`.
+pub fn to_text(doc: &Value) -> String {
+    serde_json::to_string_pretty(doc).expect("a Value serializes") + "\n"
 }
 
 /// The command line of `spec-extract`.
@@ -138,108 +281,64 @@ pub enum Outcome {
     WouldChange,
 }
 
-fn read(path: &Path) -> Result<String> {
-    fs::read_to_string(path)
-        .map_err(|e| Error::new(format!("{}: cannot read: {e}", path.display())))
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// Runs `spec-extract` with `options`, printing the notes and the change report to `out`.
-pub fn run(options: &Options, out: &mut dyn Write) -> Result<Outcome> {
-    let io_error = |e: io::Error| Error::new(format!("cannot print the report: {e}"));
-    let source_text = read(&options.input)?;
-    let source_name = file_name(&options.input);
-    let overlay_text = options.overlay.as_deref().map(read).transpose()?;
-    let overlay_name = options.overlay.as_deref().map(file_name);
-    let overlay = match (&overlay_name, &overlay_text) {
-        (Some(name), Some(text)) => Some(Input { name, text }),
-        _ => None,
-    };
-    let extraction = extract_fragment(
-        Input {
-            name: &source_name,
-            text: &source_text,
-        },
+pub fn run(options: &Options, out: &mut dyn std::io::Write) -> Result<Outcome> {
+    let x = extract_fragment(
+        &options.input,
         &options.operation,
-        overlay,
+        options.overlay.as_deref(),
     )?;
-
-    writeln!(
-        out,
-        "spec-extract: {} from {}",
+    let (target, on_disk) = (options.out.display(), fs::read_to_string(&options.out).ok());
+    let mut report = format!(
+        "spec-extract: {} from {}\n",
         options.operation,
         options.input.display()
-    )
-    .map_err(io_error)?;
-    writeln!(out, "normalised ({}):", extraction.notes.len()).map_err(io_error)?;
-    for note in &extraction.notes {
-        writeln!(out, "  - {note}").map_err(io_error)?;
-    }
-    if let Some(path) = &options.overlay {
-        writeln!(
-            out,
-            "overlay {} ({} actions):",
-            path.display(),
-            extraction.overlay_actions.len()
-        )
-        .map_err(io_error)?;
-        for action in &extraction.overlay_actions {
-            writeln!(out, "  - {action}").map_err(io_error)?;
-        }
-    }
-
-    let on_disk = fs::read_to_string(&options.out).ok();
-    let previous = match &options.against {
-        Some(path) => Some((path.clone(), read(path)?)),
-        None => on_disk.clone().map(|text| (options.out.clone(), text)),
+    );
+    let lines = |title: String, lines: &[String]| {
+        title
+            + &lines
+                .iter()
+                .map(|l| format!("  - {l}\n"))
+                .collect::<String>()
     };
-    writeln!(out).map_err(io_error)?;
-    match previous {
-        Some((path, text)) => {
-            let old: Value = serde_json::from_str(&text)
-                .map_err(|e| Error::new(format!("{}: not JSON: {e}", path.display())))?;
-            let report = diff::diff(
-                &path.display().to_string(),
-                &old,
-                &options.out.display().to_string(),
-                &extraction.fragment,
-            );
-            write!(out, "{report}").map_err(io_error)?;
+    report += &lines(format!("normalised ({}):\n", x.notes.len()), &x.notes);
+    if let Some(path) = &options.overlay {
+        let title = format!(
+            "overlay {} ({} actions):\n",
+            path.display(),
+            x.overlay_actions.len()
+        );
+        report += &lines(title, &x.overlay_actions);
+    }
+    let previous = match (&options.against, &on_disk) {
+        (Some(path), _) => Some((
+            path.display().to_string(),
+            parse(&path.display(), &read(path)?)?,
+        )),
+        (None, Some(text)) => Some((target.to_string(), parse(&target, text)?)),
+        (None, None) => None,
+    };
+    let changes = match previous {
+        Some((name, old)) => diff::diff(&name, &old, &target.to_string(), &x.fragment).to_string(),
+        None => format!("no previous fragment at {target} to compare with\n"),
+    };
+    let same = on_disk.as_deref() == Some(x.text.as_str());
+    let (outcome, last) = match (options.check, same) {
+        (true, true) => (Outcome::UpToDate, format!("{target} is up to date")),
+        (true, false) => (
+            Outcome::WouldChange,
+            format!(
+                "{target} differs from what spec-extract writes (run it without --check to update the file)"
+            ),
+        ),
+        (false, true) => (Outcome::Written, format!("{target} unchanged")),
+        (false, false) => {
+            fs::write(&options.out, &x.text)
+                .or_else(|e| fail(format!("{target}: cannot write: {e}")))?;
+            (Outcome::Written, format!("wrote {target}"))
         }
-        None => writeln!(
-            out,
-            "no previous fragment at {} to compare with",
-            options.out.display()
-        )
-        .map_err(io_error)?,
-    }
-    writeln!(out).map_err(io_error)?;
-
-    let same = on_disk.as_deref() == Some(extraction.text.as_str());
-    if options.check {
-        if same {
-            writeln!(out, "{} is up to date", options.out.display()).map_err(io_error)?;
-            return Ok(Outcome::UpToDate);
-        }
-        writeln!(
-            out,
-            "{} differs from what spec-extract writes (run it without --check to update the file)",
-            options.out.display()
-        )
-        .map_err(io_error)?;
-        return Ok(Outcome::WouldChange);
-    }
-    if same {
-        writeln!(out, "{} unchanged", options.out.display()).map_err(io_error)?;
-        return Ok(Outcome::Written);
-    }
-    fs::write(&options.out, &extraction.text)
-        .map_err(|e| Error::new(format!("{}: cannot write: {e}", options.out.display())))?;
-    writeln!(out, "wrote {}", options.out.display()).map_err(io_error)?;
-    Ok(Outcome::Written)
+    };
+    writeln!(out, "{report}\n{changes}\n{last}")
+        .or_else(|e| fail(format!("cannot print the report: {e}")))?;
+    Ok(outcome)
 }

@@ -12,45 +12,37 @@ use roas_overlay::v1_0::Overlay;
 use roas_overlay::validation::Validate;
 use serde_json::Value;
 
-use super::{Error, Result};
+use super::{Result, fail};
 
-/// Parses and validates an Overlay 1.0 document.
-pub fn parse(name: &str, text: &str) -> Result<Overlay> {
+/// Parses, validates and applies the overlay `text` (named `name`) to `doc`; one line per action
+/// (what it did, how many nodes it touched, the first line of its description).
+pub fn apply(name: &str, text: &str, doc: &mut Value) -> Result<Vec<String>> {
     if name.ends_with(".yaml") || name.ends_with(".yml") {
-        return Err(Error::new(format!(
+        return fail(format!(
             "{name}: write the overlay as JSON (`.overlay.json`); YAML is not read here"
-        )));
+        ));
     }
     let overlay: Overlay = serde_json::from_str(text)
-        .map_err(|e| Error::new(format!("{name}: not an Overlay 1.0 document: {e}")))?;
-    overlay.validate(Default::default()).map_err(|e| {
+        .or_else(|e| fail(format!("{name}: not an Overlay 1.0 document: {e}")))?;
+    if let Err(e) = overlay.validate(Default::default()) {
         let problems: Vec<String> = e
             .errors
             .iter()
             .map(|p| format!("{}: {}", p.path, p.message))
             .collect();
-        Error::new(format!("{name}: invalid overlay: {}", problems.join("; ")))
-    })?;
-    Ok(overlay)
-}
-
-/// Applies `overlay` to `doc`; one line per action (what it did, how many nodes it touched).
-pub fn apply(name: &str, overlay: &Overlay, doc: &mut Value) -> Result<Vec<String>> {
+        return fail(format!("{name}: invalid overlay: {}", problems.join("; ")));
+    }
     let report = overlay
         .apply(doc, ApplyOptions::ErrorOnZeroMatch.into())
-        .map_err(|e| Error::new(format!("{name}: {e}")))?;
-    Ok(report
-        .actions
-        .iter()
-        .map(|a| {
-            let what = overlay.actions[a.index]
-                .description
-                .as_deref()
-                .and_then(|d| d.lines().next())
-                .unwrap_or_default();
-            format!("{} {} ({} node): {what}", a.operation, a.target, a.matched)
-        })
-        .collect())
+        .or_else(|e| fail(format!("{name}: {e}")))?;
+    let line = |a: &roas_overlay::apply::ActionOutcome| {
+        let description = overlay.actions[a.index].description.as_deref();
+        let what = description
+            .and_then(|d| d.lines().next())
+            .unwrap_or_default();
+        format!("{} {} ({} node): {what}", a.operation, a.target, a.matched)
+    };
+    Ok(report.actions.iter().map(line).collect())
 }
 
 #[cfg(test)]
@@ -71,7 +63,6 @@ mod tests {
 
     #[test]
     fn applies_updates_and_removals_with_exact_integers() {
-        let overlay = parse("o.json", OVERLAY).unwrap();
         let mut doc = json!({
             "paths": {"/u": {"patch": {
                 "parameters": [{"name": "q", "in": "query", "schema": {"type": "integer"}}],
@@ -79,7 +70,7 @@ mod tests {
             }}},
             "components": {"schemas": {"B": {"properties": {"z": {"type": "integer"}}}}}
         });
-        let lines = apply("o.json", &overlay, &mut doc).unwrap();
+        let lines = apply("o.json", OVERLAY, &mut doc).unwrap();
         assert_eq!(lines.len(), 4);
         assert!(
             lines[0].starts_with("update $.components.schemas.B.properties.z (1 node): restore")
@@ -99,9 +90,9 @@ mod tests {
 
     #[test]
     fn a_target_that_matches_nothing_stops_the_run() {
-        let overlay = parse("o.json", OVERLAY).unwrap();
-        let mut doc = json!({"paths": {}});
-        let err = apply("o.json", &overlay, &mut doc).unwrap_err().to_string();
+        let err = apply("o.json", OVERLAY, &mut json!({"paths": {}}))
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("actions[0]") && err.contains("zero nodes"),
             "{err}"
@@ -110,22 +101,14 @@ mod tests {
 
     #[test]
     fn refuses_malformed_overlays_and_yaml() {
+        let doc = &mut json!({});
+        let v2 = r#"{"overlay": "2.0.0", "info": {"title": "t", "version": "1"}, "actions": []}"#;
+        assert!(apply("o.json", v2, doc).is_err());
+        let empty =
+            r#"{"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": []}"#;
+        assert!(apply("o.json", empty, doc).is_err());
         assert!(
-            parse(
-                "o.json",
-                r#"{"overlay": "2.0.0", "info": {"title": "t", "version": "1"}, "actions": []}"#
-            )
-            .is_err()
-        );
-        assert!(
-            parse(
-                "o.json",
-                r#"{"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": []}"#
-            )
-            .is_err()
-        );
-        assert!(
-            parse("o.yaml", "overlay: 1.0.0")
+            apply("o.yaml", "overlay: 1.0.0", doc)
                 .unwrap_err()
                 .to_string()
                 .contains("JSON")

@@ -1,170 +1,132 @@
-//! Checks of the finished fragment: what progenitor 0.15 needs, and that every restored `enum`
-//! agrees with the values its description lists.
+//! Checks of the finished fragment: what progenitor 0.15 needs, and that every `enum` agrees with
+//! the values its description lists.
 //!
 //! A failed check stops `spec-extract` before anything is written: the fragment on disk is only
-//! ever one that passed.
+//! ever one that passed. (Unused components and the rest of OpenAPI's own rules are redocly's
+//! lint, `recommended-strict`, in CI.)
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::extract::{Location, operations};
 use super::normalise::{ERROR_SCHEMA, is_error_status};
-use super::refs::{self, ComponentRef};
+use super::{Location, items, members, operations, resolve, text};
 
 /// Every problem found (empty: the fragment passes).
 pub fn check(doc: &Value) -> Vec<String> {
     let mut problems = Vec::new();
-    match doc["openapi"].as_str() {
-        Some(v) if v.starts_with("3.0.") => {}
-        other => problems.push(format!(
-            "`openapi` is {other:?}: progenitor 0.15 reads 3.0.x only"
-        )),
+    let version = text(doc, "openapi");
+    if !version.starts_with("3.0.") {
+        problems.push(format!(
+            "`openapi` is {version:?}: progenitor 0.15 reads 3.0.x only"
+        ));
     }
     let ops: Vec<(Location, &Value)> = operations(doc).collect();
-    check_operations(&ops, &mut problems);
-    check_references(doc, &mut problems);
-    check_schemas(doc, &ops, &mut problems);
-    problems
-}
-
-fn check_operations(ops: &[(Location, &Value)], problems: &mut Vec<String>) {
     if ops.len() != 1 {
         problems.push(format!(
             "the fragment has {} operations; it must have exactly one",
             ops.len()
         ));
     }
-    let error_body = format!("#/components/schemas/{ERROR_SCHEMA}");
-    for (name, op) in ops {
-        if op["operationId"].as_str().is_none_or(str::is_empty) {
+    let mut references = Vec::new();
+    refs_in(doc, &mut references);
+    for reference in references {
+        if !reference.starts_with("#/components/") {
             problems.push(format!(
-                "{name}: no operationId (progenitor names the method after it)"
+                "`$ref` {reference:?} is not local: the fragment must be self-contained"
             ));
-        }
-        let Some(responses) = op["responses"].as_object() else {
-            problems.push(format!("{name}: no responses"));
-            continue;
-        };
-        if responses.contains_key("default") {
-            problems.push(format!(
-                "{name}: a `default` response (progenitor 0.15 panics when its body differs from the other responses', issue #950)"
-            ));
-        }
-        let mut success_bodies = BTreeSet::new();
-        for (code, response) in responses {
-            let schema = &response["content"]["application/json"]["schema"]["$ref"];
-            if is_error_status(code) {
-                let media: Vec<&String> = response["content"]
-                    .as_object()
-                    .into_iter()
-                    .flat_map(|c| c.keys())
-                    .collect();
-                if schema.as_str() != Some(error_body.as_str()) || media.len() != 1 {
-                    problems.push(format!(
-                        "{name}: response {code} must answer with application/json `{ERROR_SCHEMA}` only (one error body for all, issue #950)"
-                    ));
-                }
-            } else if code.starts_with('2') {
-                success_bodies.insert(
-                    response
-                        .get("content")
-                        .map(Value::to_string)
-                        .unwrap_or_default(),
-                );
-            }
-        }
-        if success_bodies.len() > 1 {
-            problems.push(format!(
-                "{name}: the success responses carry different bodies (progenitor panics, issue #950)"
-            ));
-        }
-        if !responses.keys().any(|c| is_error_status(c)) {
-            problems.push(format!("{name}: no error response is documented"));
+        } else if doc.pointer(&reference[1..]).is_none() {
+            problems.push(format!("`$ref` {reference:?} points to nothing"));
         }
     }
-}
-
-fn check_references(doc: &Value, problems: &mut Vec<String>) {
-    let mut found = Vec::new();
-    refs::refs_in(doc, &mut found);
-    for reference in &found {
-        match ComponentRef::parse(reference) {
-            Ok(_) if refs::target(doc, reference).is_some() => {}
-            Ok(_) => problems.push(format!("`$ref` {reference:?} points to nothing")),
-            Err(e) => problems.push(e.to_string()),
-        }
-    }
-    let used = refs::reachable(doc, &[&doc["paths"]]).unwrap_or_default();
-    for (kind, entries) in doc["components"].as_object().into_iter().flatten() {
-        if kind == "securitySchemes" {
-            continue;
-        }
-        for name in entries.as_object().into_iter().flat_map(|e| e.keys()) {
-            let component = ComponentRef {
-                kind: kind.clone(),
-                name: name.clone(),
-            };
-            if !used.contains(&component) {
-                problems.push(format!("component {kind}/{name} is not used"));
-            }
-        }
-    }
-}
-
-/// Walks every schema of the request (parameters, body) and the components; `default` is
-/// refused on what a request sends ([`refs::request_components`]).
-fn check_schemas(doc: &Value, ops: &[(Location, &Value)], problems: &mut Vec<String>) {
-    let mut sent = BTreeSet::new();
-    for (name, op) in ops {
-        sent.extend(refs::request_components(doc, name).unwrap_or_default());
-        let shared = &doc["paths"][&name.path]["parameters"];
-        for parameter in [shared, &op["parameters"]]
-            .into_iter()
-            .flat_map(|list| list.as_array().into_iter().flatten())
+    for (at, op) in &ops {
+        check_operation(at, op, &mut problems);
+        let shared = &doc["paths"][&at.path]["parameters"];
+        for p in items(shared)
+            .chain(items(&op["parameters"]))
+            .map(|p| resolve(doc, p))
         {
-            let parameter = refs::resolve(doc, parameter);
-            let at = format!(
-                "{name} parameter {} {}",
-                parameter["in"].as_str().unwrap_or("?"),
-                parameter["name"].as_str().unwrap_or("?")
-            );
-            if let Some(schema) = parameter.get("schema") {
-                check_schema(schema, &at, true, problems);
-            }
+            let label = format!("{at} parameter {} {}", text(p, "in"), text(p, "name"));
+            check_schema(doc, &p["schema"], &label, true, 0, &mut problems);
         }
-        let body = refs::resolve(doc, &op["requestBody"]);
-        for (media, body) in body["content"].as_object().into_iter().flatten() {
-            if let Some(schema) = body.get("schema") {
-                check_schema(
-                    schema,
-                    &format!("{name} request body {media}"),
-                    true,
-                    problems,
-                );
+        for (media, content) in members(&resolve(doc, &op["requestBody"])["content"]) {
+            let label = format!("{at} request body {media}");
+            check_schema(doc, &content["schema"], &label, true, 0, &mut problems);
+        }
+        for (code, response) in members(&op["responses"]) {
+            for (media, content) in members(&resolve(doc, response)["content"]) {
+                let label = format!("{at} response {code} {media}");
+                check_schema(doc, &content["schema"], &label, false, 0, &mut problems);
             }
         }
     }
-    for (name, schema) in doc["components"]["schemas"]
-        .as_object()
-        .into_iter()
-        .flatten()
-    {
-        let component = ComponentRef {
-            kind: "schemas".into(),
-            name: name.clone(),
-        };
-        check_schema(
-            schema,
-            &format!("#/components/schemas/{name}"),
-            sent.contains(&component),
-            problems,
-        );
+    let mut seen = BTreeSet::new();
+    problems.retain(|p| seen.insert(p.clone()));
+    problems
+}
+
+pub fn refs_in(value: &Value, out: &mut Vec<String>) {
+    for (key, child) in members(value) {
+        match child.as_str().filter(|_| key == "$ref") {
+            Some(reference) => out.push(reference.to_owned()),
+            None => refs_in(child, out),
+        }
+    }
+    items(value).for_each(|child| refs_in(child, out));
+}
+
+fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
+    if text(op, "operationId").is_empty() {
+        problems.push(format!(
+            "{at}: no operationId (progenitor names the method after it)"
+        ));
+    }
+    let Some(responses) = op["responses"].as_object() else {
+        return problems.push(format!("{at}: no responses"));
+    };
+    if responses.contains_key("default") {
+        problems.push(format!(
+            "{at}: a `default` response (progenitor 0.15 panics when its body differs from the \
+             other responses', issue #950)"
+        ));
+    }
+    let error_body = format!("#/components/schemas/{ERROR_SCHEMA}");
+    let mut success_bodies = BTreeSet::new();
+    for (code, response) in responses {
+        let content = &response["content"];
+        if is_error_status(code) {
+            let media = content.as_object().map_or(0, Map::len);
+            if content["application/json"]["schema"]["$ref"] != error_body.as_str() || media != 1 {
+                problems.push(format!(
+                    "{at}: response {code} must answer with application/json `{ERROR_SCHEMA}` only \
+                     (one error body for all, issue #950)"
+                ));
+            }
+        } else if code.starts_with('2') {
+            success_bodies.insert(content.to_string());
+        }
+    }
+    if success_bodies.len() > 1 {
+        problems.push(format!(
+            "{at}: the success responses carry different bodies (issue #950)"
+        ));
+    }
+    if !responses.keys().any(|code| is_error_status(code)) {
+        problems.push(format!("{at}: no error response is documented"));
     }
 }
 
-fn check_schema(schema: &Value, at: &str, sent: bool, problems: &mut Vec<String>) {
-    let Some(object) = schema.as_object() else {
+/// Walks a schema (through `$ref`s) and what is inside it; `default` is refused on what a request
+/// sends (typify would always serialize the field).
+fn check_schema(
+    doc: &Value,
+    schema: &Value,
+    at: &str,
+    sent: bool,
+    depth: usize,
+    problems: &mut Vec<String>,
+) {
+    let Some(object) = resolve(doc, schema).as_object().filter(|_| depth < 32) else {
         return;
     };
     if sent && object.contains_key("default") {
@@ -175,49 +137,37 @@ fn check_schema(schema: &Value, at: &str, sent: bool, problems: &mut Vec<String>
     if let Some(values) = object.get("enum") {
         check_enum(object, values, at, problems);
     }
-    for (name, child) in object
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        check_schema(child, &format!("{at}/{name}"), sent, problems);
-    }
-    for key in ["items", "additionalProperties", "not"] {
-        if let Some(child) = object.get(key) {
-            let step = if key == "items" { "*" } else { key };
-            check_schema(child, &format!("{at}/{step}"), sent, problems);
-        }
-    }
-    for key in ["allOf", "oneOf", "anyOf"] {
-        for child in object
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            check_schema(child, &format!("{at}/{key}"), sent, problems);
+    let mut walk = |child: &Value, step: &str| {
+        check_schema(
+            doc,
+            child,
+            &format!("{at}/{step}"),
+            sent,
+            depth + 1,
+            problems,
+        )
+    };
+    for (key, child) in object {
+        match key.as_str() {
+            "properties" => members(child).for_each(|(name, child)| walk(child, name)),
+            "items" => walk(child, "*"),
+            "additionalProperties" | "not" => walk(child, key),
+            "allOf" | "oneOf" | "anyOf" => items(child).for_each(|child| walk(child, key)),
+            _ => {}
         }
     }
 }
 
 /// The text of an enum value as a description lists it: strings bare, numbers as digits.
 pub fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
 }
 
-fn check_enum(
-    schema: &serde_json::Map<String, Value>,
-    values: &Value,
-    at: &str,
-    problems: &mut Vec<String>,
-) {
+fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &mut Vec<String>) {
     let Some(values) = values.as_array().filter(|v| !v.is_empty()) else {
-        problems.push(format!("{at}: `enum` must be a non-empty array"));
-        return;
+        return problems.push(format!("{at}: `enum` must be a non-empty array"));
     };
     let kind = schema.get("type").and_then(Value::as_str);
     for value in values {
@@ -238,33 +188,32 @@ fn check_enum(
         }
     }
     let texts: Vec<String> = values.iter().map(value_text).collect();
-    let unique: BTreeSet<&String> = texts.iter().collect();
+    let unique: BTreeSet<&str> = texts.iter().map(String::as_str).collect();
     if unique.len() != texts.len() {
         problems.push(format!(
             "{at}: enum values repeat (an overlay `update` appends to an existing `enum`)"
         ));
     }
-    let description = schema
-        .get("description")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    let listed = listed_values(description);
-    if listed.is_empty() {
-        return;
-    }
+    let listed = listed_values(
+        schema
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default(),
+    );
     let missing: Vec<&str> = listed
         .iter()
+        .map(String::as_str)
         .filter(|l| !unique.contains(l))
-        .map(String::as_str)
         .collect();
-    let unlisted: Vec<&str> = texts
+    let unlisted: Vec<&str> = unique
         .iter()
-        .filter(|t| !listed.contains(t.as_str()))
-        .map(String::as_str)
+        .copied()
+        .filter(|t| !listed.contains(*t))
         .collect();
-    if !missing.is_empty() || !unlisted.is_empty() {
+    if !listed.is_empty() && (!missing.is_empty() || !unlisted.is_empty()) {
         problems.push(format!(
-            "{at}: `enum` and description disagree: listed in the description but not in `enum`: [{}]; in `enum` but not listed: [{}]",
+            "{at}: `enum` and description disagree: listed in the description but not in `enum`: \
+             [{}]; in `enum` but not listed: [{}]",
             missing.join(", "),
             unlisted.join(", ")
         ));
@@ -276,25 +225,20 @@ fn check_enum(
 /// dash and its meaning: "* `1` - Basic.", " `0` - Turn off…", "* `Mobile`".
 pub fn listed_values(description: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for line in description.lines() {
-        let line = line.trim_start();
+    for line in description.lines().map(str::trim_start) {
         let line = line
             .strip_prefix("* ")
             .or_else(|| line.strip_prefix("- "))
-            .unwrap_or(line)
-            .trim_start();
-        let Some(rest) = line.strip_prefix('`') else {
-            continue;
-        };
-        let Some((value, after)) = rest.split_once('`') else {
+            .unwrap_or(line);
+        let quoted = line
+            .trim_start()
+            .strip_prefix('`')
+            .and_then(|rest| rest.split_once('`'));
+        let Some((value, after)) = quoted else {
             continue;
         };
         let after = after.trim();
-        let meaning_follows = after.is_empty()
-            || after.starts_with('-')
-            || after.starts_with('—')
-            || after.starts_with(':');
-        if !value.is_empty() && meaning_follows {
+        if !value.is_empty() && (after.is_empty() || after.starts_with(['-', '—', ':'])) {
             out.insert(value.to_owned());
         }
     }
@@ -352,7 +296,8 @@ mod tests {
         );
         let problems = check(&doc).join("\n");
         assert!(
-            problems.contains("`default` on a schema a request sends"),
+            problems
+                .contains("request body application/json/p: `default` on a schema a request sends"),
             "{problems}"
         );
         assert!(
@@ -361,25 +306,24 @@ mod tests {
         );
         assert!(problems.contains("enum values repeat"), "{problems}");
         assert!(problems.contains("not in `enum`: [2]"), "{problems}");
-        let mut with_default = fragment(json!({"type": "string"}));
-        with_default["paths"]["/u"]["patch"]["responses"]["default"] = json!({"description": "x"});
-        with_default["components"]["schemas"]["Unused"] = json!({});
-        with_default["paths"]["/u"]["patch"]["responses"]["404"] = json!({"description": "x"});
-        let problems = check(&with_default).join("\n");
+        let mut broken = fragment(json!({"$ref": "#/components/schemas/Nope"}));
+        let responses = &mut broken["paths"]["/u"]["patch"]["responses"];
+        responses["default"] = json!({"description": "x"});
+        responses["404"] = json!({"description": "x"});
+        let problems = check(&broken).join("\n");
         assert!(problems.contains("a `default` response"), "{problems}");
+        assert!(problems.contains("response 404 must answer"), "{problems}");
         assert!(
-            problems.contains("component schemas/Unused is not used"),
+            problems.contains("\"#/components/schemas/Nope\" points to nothing"),
             "{problems}"
         );
-        assert!(problems.contains("response 404 must answer"), "{problems}");
         // What the path item's shared parameters reach is sent too.
         let mut shared = fragment(json!({"type": "string"}));
         shared["paths"]["/u"]["parameters"] = json!([{"$ref": "#/components/parameters/Id"}]);
-        shared["components"]["parameters"] = json!({"Id": {"name": "id", "in": "path", "schema": {"$ref": "#/components/schemas/Id"}}});
-        shared["components"]["schemas"]["Id"] = json!({"type": "string", "default": "me"});
+        shared["components"]["parameters"] = json!({"Id": {"name": "id", "in": "path", "schema": {"type": "string", "default": "me"}}});
         let problems = check(&shared).join("\n");
         assert!(
-            problems.contains("#/components/schemas/Id: `default` on a schema a request sends"),
+            problems.contains("PATCH /u parameter path id: `default` on a schema a request sends"),
             "{problems}"
         );
     }
