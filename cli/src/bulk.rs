@@ -17,19 +17,18 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::spec::Edition;
 use zoom_user_update::{
-    BulkLineOf, BulkResult, Policy, RateBudget, StopReason, Update, UserUpdate, v2025,
+    AnyUpdate, BulkLineOf, BulkResult, Edition, Policy, RateBudget, StopReason,
 };
 
 use crate::common::{
     ConnectionArgs, EditionArg, Failure, LineReader, PolicyArg, auth, build_client, describe, say,
-    unsupported, violation_line,
+    violation_line,
 };
 
 #[derive(Debug, clap::Args)]
 pub struct BulkArgs {
-    /// JSON Lines: {"user_id": ..., "login_type"?: ..., "body": {...}} per line (with --edition 2025 also "remove_tsp_credentials"?: true|false).
+    /// JSON Lines: {"user_id": ..., "body": {...}} per line, and the edition's query parameters beside them ("login_type"?: ..., and for 2025 "remove_tsp_credentials"?: true|false).
     file: PathBuf,
     /// Append one JSON outcome per input line to this file.
     #[arg(long)]
@@ -65,8 +64,13 @@ pub struct BulkArgs {
 }
 
 /// Parses one input line; the error is every violation, one `path: message (rule)` each.
-fn parse_line<U: Update>(bytes: &[u8], policy: Policy) -> Result<BulkLineOf<U>, Vec<String>> {
-    BulkLineOf::parse(bytes, policy)
+fn parse_line(
+    edition: Edition,
+    bytes: &[u8],
+    policy: Policy,
+) -> Result<BulkLineOf<AnyUpdate>, Vec<String>> {
+    edition
+        .bulk_line(bytes, policy)
         .map_err(|errors| errors.iter().map(|v| violation_line(v, "(line)")).collect())
 }
 
@@ -182,15 +186,7 @@ struct Tally {
 }
 
 pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
-    match args.edition.edition {
-        Edition::V2021 => run_edition::<UserUpdate>(args).await,
-        Edition::V2025 => run_edition::<v2025::UserUpdate>(args).await,
-        edition => Err(unsupported(edition)),
-    }
-}
-
-/// The run for the surface `U`.
-async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
+    let edition = args.edition.edition;
     if args.adaptive && args.plan.is_none() && args.rate.is_none() {
         return Err(Failure::Usage(
             "--adaptive paces under a budget: give --plan or --rate too".into(),
@@ -226,7 +222,7 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
     let mut lines = LineReader::file(&args.file).await?;
     while let Some((line, bytes)) = lines.next().await? {
         total += 1;
-        match parse_line::<U>(&bytes, policy) {
+        match parse_line(edition, &bytes, policy) {
             Ok(_) if is_done(&done, line) => tally.skipped += 1,
             Ok(job) if args.mock => users.push(job.user_id.as_str().to_owned()),
             Ok(_) => {}
@@ -288,10 +284,10 @@ async fn run_edition<U: Update>(args: BulkArgs) -> Result<ExitCode, Failure> {
                 if is_done(&done, line) {
                     continue;
                 }
-                let Ok(job) = parse_line::<U>(&bytes, policy) else {
+                let Ok(job) = parse_line(edition, &bytes, policy) else {
                     continue;
                 };
-                let request = job.request(&client);
+                let request = client.update_line(&job);
                 return Some(((line, request), (lines, client, done)));
             }
         },

@@ -6,8 +6,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
-use zoom_user_update::spec::Edition;
-use zoom_user_update::{Auth, Client, Error, Escaped, Policy, RateBudget, RetryPolicy, Violation};
+use zoom_user_update::{
+    Auth, Client, Edition, Error, Escaped, Policy, RateBudget, RetryPolicy, Violation,
+};
 
 /// `--strict`, shared by the commands that validate.
 #[derive(clap::Args, Debug)]
@@ -30,8 +31,9 @@ impl PolicyArg {
 /// `--edition`, shared by the commands that validate or send.
 #[derive(clap::Args, Debug)]
 pub struct EditionArg {
-    /// Which surface of the operation: 2021 (Zoom's reference page) or 2025 (Zoom's current spec).
-    #[arg(long, default_value = "2021")]
+    /// Which edition of the operation: 2025 (Zoom's current edition, the default) or 2021 (Zoom's
+    /// reference page for the operation); `v2025`, the library's module name, works too.
+    #[arg(long, default_value_t = Edition::default())]
     pub edition: Edition,
 }
 
@@ -40,12 +42,6 @@ pub struct EditionArg {
 pub enum Failure {
     Usage(String),
     Failed(String),
-}
-
-/// The failure for an edition this tool has no path for. [`Edition`] is non-exhaustive: an
-/// edition a newer library adds is refused, never sent or checked as another edition's body.
-pub fn unsupported(edition: Edition) -> Failure {
-    Failure::Usage(format!("edition {edition} is not supported by this tool"))
 }
 
 /// Reads a whole file, or standard input for `-` or no path. Strips a UTF-8 byte order mark.

@@ -6,15 +6,12 @@ use std::process::ExitCode;
 use clap::{Arg, ArgMatches, Command};
 use serde_json::{Map, Value};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::spec::{self, Edition, FieldRule};
-use zoom_user_update::{
-    Client, Policy, Rule, Update, UpdateUserRequest, UserId, UserUpdate, ValidationErrors, Warning,
-    v2025,
-};
+use zoom_user_update::rules::{FieldRule, JsonType, Location};
+use zoom_user_update::{AnyQuery, AnyUpdate, Edition, Rule, Update, UserId, ValidationErrors};
 
 use crate::common::{
     ConnectionArgs, EditionArg, Failure, PolicyArg, auth, build_client, describe, read_input, say,
-    shown, unsupported, violation_line,
+    shown, violation_line,
 };
 use crate::validate;
 
@@ -27,12 +24,6 @@ pub struct UpdateArgs {
     /// below override its fields.
     #[arg(long)]
     body: Option<PathBuf>,
-    /// The login type query parameter: the spec value or a name (2021: 0, 1, 99, 100, 101 or facebook, google, api, zoom, sso; 2025: 0, 1, 11, 21, 23, 24, 27, 97, 98, 99, 100, 101 or their names).
-    #[arg(long)]
-    login_type: Option<String>,
-    /// The remove_tsp_credentials query flag (--edition 2025 only).
-    #[arg(long, value_name = "BOOL")]
-    remove_tsp_credentials: Option<bool>,
     /// Print the exact HTTP request (token redacted) and send nothing.
     #[arg(long, conflicts_with = "mock")]
     dry_run: bool,
@@ -49,8 +40,8 @@ pub struct UpdateArgs {
     fields: FieldArgs,
 }
 
-/// One flag per body field of either edition, derived from the field tables
-/// (`spec::field_rules`): a member of a nested object is `--object-member`, an array takes
+/// One flag per query parameter and body field of every edition, derived from the field tables
+/// (`Edition::field_rules`): a member of a nested object is `--object-member`, an array takes
 /// JSON. A flag of a field the chosen edition does not have is a usage error.
 #[derive(Debug, Default)]
 struct FieldArgs {
@@ -58,27 +49,32 @@ struct FieldArgs {
     given: Vec<(String, String)>,
 }
 
-/// The rows of an edition that are flags: every body field and nested member except objects
-/// (their members are flags) and the members of array items (the array is one JSON flag).
+/// The rows of an edition that are flags: the query parameters, and every body field and
+/// nested member except objects (their members are flags) and the members of array items (the
+/// array is one JSON flag).
 fn flag_rules(edition: Edition) -> impl Iterator<Item = &'static FieldRule> {
-    spec::field_rules(edition)
-        .iter()
-        .filter(|r| r.is_body_field() && r.json_type != "object" && !r.path.contains('*'))
+    edition.field_rules().iter().filter(|r| match r.location {
+        Location::Query => true,
+        Location::Body => r.json_type != JsonType::Object && !r.path.contains('*'),
+        _ => false,
+    })
 }
 
-/// `/phone_numbers/code` → `phone-numbers-code`.
+/// `/phone_numbers/code` → `phone-numbers-code`, `login_type` → `login-type`.
 fn flag_name(rule: &FieldRule) -> String {
-    rule.path[1..].replace(['/', '_'], "-")
+    rule.path.trim_start_matches('/').replace(['/', '_'], "-")
 }
 
-/// Each flag once, with the row it is documented by (the newest edition's where both have it).
-fn flags() -> Vec<(String, &'static FieldRule)> {
-    let mut flags: Vec<(String, &'static FieldRule)> = Vec::new();
-    for edition in Edition::ALL.into_iter().rev() {
+/// Each flag once, with the row it is documented by (the newest edition's where several have
+/// it), and the editions that have it.
+fn flags() -> Vec<(String, &'static FieldRule, Vec<Edition>)> {
+    let mut flags: Vec<(String, &'static FieldRule, Vec<Edition>)> = Vec::new();
+    for &edition in Edition::ALL.iter().rev() {
         for rule in flag_rules(edition) {
             let name = flag_name(rule);
-            if !flags.iter().any(|(known, _)| *known == name) {
-                flags.push((name, rule));
+            match flags.iter_mut().find(|(known, _, _)| *known == name) {
+                Some((_, _, editions)) => editions.push(edition),
+                None => flags.push((name, rule, vec![edition])),
             }
         }
     }
@@ -88,20 +84,23 @@ fn flags() -> Vec<(String, &'static FieldRule)> {
 impl clap::Args for FieldArgs {
     fn augment_args(cmd: Command) -> Command {
         cmd.next_help_heading("Body fields")
-            .args(flags().into_iter().map(|(name, rule)| {
+            .args(flags().into_iter().map(|(name, rule, editions)| {
                 let value_name = match rule.json_type {
-                    "integer" => "INTEGER",
-                    "boolean" => "BOOL",
-                    "array" | "object" => "JSON",
+                    JsonType::Integer => "INTEGER",
+                    JsonType::Boolean => "BOOL",
+                    JsonType::Array | JsonType::Object => "JSON",
                     _ => "TEXT",
                 };
-                let only_2025 = !flag_rules(Edition::V2021).any(|r| flag_name(r) == name);
                 let mut help = format!("{} ({})", rule.doc, rule.rule);
+                if rule.location == Location::Query {
+                    help.push_str("; the spec value or a name");
+                }
                 if let Some(strict) = rule.strict {
                     help.push_str(&format!(" (--strict: {strict})"));
                 }
-                if only_2025 {
-                    help.push_str(" [--edition 2025]");
+                if editions.len() < Edition::ALL.len() {
+                    let names: Vec<_> = editions.iter().map(|e| e.name()).collect();
+                    help.push_str(&format!(" [--edition {}]", names.join(", ")));
                 }
                 Arg::new(name.clone())
                     .long(name)
@@ -123,7 +122,7 @@ impl clap::FromArgMatches for FieldArgs {
     }
 
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        for (name, _) in flags() {
+        for (name, _, _) in flags() {
             if let Some(value) = matches.get_one::<String>(&name) {
                 self.given.push((name, value.clone()));
             }
@@ -134,25 +133,37 @@ impl clap::FromArgMatches for FieldArgs {
 
 impl FieldArgs {
     /// Writes the flags that were given into `body`, each as the JSON type its field has in
-    /// `edition`: a value that is not of that type is kept as text, and the intake then refuses
-    /// it with the field's rule.
+    /// `edition` (a value that is not of that type is kept as text, and the intake then refuses
+    /// it with the field's rule), and the query parameters into `query`, as text (the query's
+    /// intake reads text, an enum also by its name).
     ///
     /// # Errors
     ///
     /// A usage error for a flag of a field the edition does not have.
-    fn apply(self, edition: Edition, body: &mut Map<String, Value>) -> Result<(), Failure> {
+    fn apply(
+        self,
+        edition: Edition,
+        body: &mut Map<String, Value>,
+        query: &mut Map<String, Value>,
+    ) -> Result<(), Failure> {
         for (name, text) in self.given {
             let Some(rule) = flag_rules(edition).find(|r| flag_name(r) == name) else {
                 return Err(Failure::Usage(format!(
                     "--{name} is not a field of the {edition} edition"
                 )));
             };
+            if rule.location == Location::Query {
+                query.insert(rule.path.clone(), Value::String(text));
+                continue;
+            }
             let value = match rule.json_type {
-                "integer" => text.parse::<i64>().map_or(Value::String(text), Value::from),
-                "boolean" => text
+                JsonType::Integer => text.parse::<i64>().map_or(Value::String(text), Value::from),
+                JsonType::Boolean => text
                     .parse::<bool>()
                     .map_or(Value::String(text), Value::from),
-                "array" | "object" => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+                JsonType::Array | JsonType::Object => {
+                    serde_json::from_str(&text).unwrap_or(Value::String(text))
+                }
                 _ => Value::String(text),
             };
             let mut segments: Vec<&str> = rule.path[1..].split('/').collect();
@@ -191,7 +202,7 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
                     .iter()
                     .all(|v| matches!(v.rule(), Rule::NoFields | Rule::Requires { .. }))
             };
-            match validate::checker(edition)?(&bytes, policy)
+            match validate::check(edition, &bytes, policy)
                 .map(drop)
                 .or_else(|errors| {
                     if completable(&errors) {
@@ -214,101 +225,52 @@ pub async fn run(mut args: UpdateArgs) -> Result<ExitCode, Failure> {
         }
         None => (Map::new(), None),
     };
-    std::mem::take(&mut args.fields).apply(edition, &mut body)?;
-    let body = Value::Object(body);
-    match edition {
-        Edition::V2021 => {
-            if args.remove_tsp_credentials.is_some() {
-                return Err(Failure::Usage(
-                    "--remove-tsp-credentials is a parameter of the 2025 edition".into(),
-                ));
-            }
-            check_and_send::<UserUpdate>(&args, &body, file_errors, policy, |request| request).await
-        }
-        Edition::V2025 => {
-            let remove = args.remove_tsp_credentials;
-            check_and_send::<v2025::UserUpdate>(&args, &body, file_errors, policy, |request| {
-                match remove {
-                    Some(remove) => request.remove_tsp_credentials(remove),
-                    None => request,
-                }
-            })
-            .await
-        }
-        _ => Err(unsupported(edition)),
+    let mut query = Map::new();
+    std::mem::take(&mut args.fields).apply(edition, &mut body, &mut query)?;
+    let update = match file_errors {
+        Some(errors) => Err(errors),
+        None => edition.from_value(&Value::Object(body), policy),
+    };
+    let query = edition.query_from_value(&Value::Object(query));
+    match prepare(&args.user_id, query, update) {
+        Ok(prepared) => send(&args, prepared).await,
+        Err(code) => Ok(code),
     }
 }
 
-/// Checks the merged body as an update of `U`'s edition and sends it; `query` adds the query
-/// parameters only that edition has.
-async fn check_and_send<U: Update>(
-    args: &UpdateArgs,
-    body: &Value,
-    file_errors: Option<ValidationErrors>,
-    policy: Policy,
-    query: impl FnOnce(UpdateUserRequest<U>) -> UpdateUserRequest<U>,
-) -> Result<ExitCode, Failure> {
-    let login_type = args
-        .login_type
-        .as_deref()
-        .map(U::login_type_from_name)
-        .transpose();
-    let update = match file_errors {
-        Some(errors) => Err(errors),
-        None => U::from_value(body, policy),
-    };
-    let warnings = update.as_ref().map(U::warnings).unwrap_or_default();
-    let prepared = match prepare(&args.user_id, login_type, update, warnings) {
-        Ok(prepared) => prepared,
-        Err(code) => return Ok(code),
-    };
-    send(args, prepared, |client, (user_id, update, login_type)| {
-        let mut request = client.update_user(&user_id, &update);
-        if let Some(t) = login_type {
-            request = request.login_type(t);
-        }
-        query(request)
-    })
-    .await
-}
-
-/// The user, the update and the login type.
-type Prepared<U> = (UserId, U, Option<<U as Update>::LoginType>);
+/// The user, the update and the query parameters.
+type Prepared = (UserId, AnyUpdate, AnyQuery);
 
 /// What to send, with the warnings printed; or every violation printed and the exit code.
-fn prepare<U: Update>(
+fn prepare(
     user_id: &str,
-    login_type: Result<Option<U::LoginType>, zoom_user_update::Rule>,
-    update: Result<U, ValidationErrors>,
-    warnings: Vec<Warning>,
-) -> Result<Prepared<U>, ExitCode> {
+    query: Result<AnyQuery, ValidationErrors>,
+    update: Result<AnyUpdate, ValidationErrors>,
+) -> Result<Prepared, ExitCode> {
     let parsed_id = user_id.parse::<UserId>();
-    match (parsed_id, login_type, update) {
-        (Ok(id), Ok(login_type), Ok(update)) => {
-            for warning in warnings {
+    match (parsed_id, query, update) {
+        (Ok(id), Ok(query), Ok(update)) => {
+            for warning in update.warnings() {
                 eprintln!("warning: {warning}");
             }
-            Ok((id, update, login_type))
+            Ok((id, update, query))
         }
-        (id, login_type, update) => {
+        (id, query, update) => {
             if let Err(rule) = id {
                 eprintln!("error: {{userId}} {user_id:?}: {rule} ({})", rule.code());
             }
-            if let Err(rule) = login_type {
-                eprintln!("error: ?login_type: {rule} ({})", rule.code());
+            for v in query.err().iter().flatten() {
+                let name = v.path().trim_start_matches('/');
+                eprintln!("error: ?{name}: {} ({})", v.rule(), v.rule().code());
             }
             Err(invalid(update.err()))
         }
     }
 }
 
-/// Sends (or dry-runs, or sends to the fake) the request `request` makes.
-async fn send<U: Update>(
-    args: &UpdateArgs,
-    prepared: Prepared<U>,
-    request: impl FnOnce(&Client, Prepared<U>) -> UpdateUserRequest<U>,
-) -> Result<ExitCode, Failure> {
-    let user_id = prepared.0.clone();
+/// Sends (or dry-runs, or sends to the fake) the update.
+async fn send(args: &UpdateArgs, prepared: Prepared) -> Result<ExitCode, Failure> {
+    let (user_id, update, query) = prepared;
     if args.dry_run {
         let auth = auth(&args.connection).unwrap_or_else(|_| zoom_user_update::Auth::bearer("-"));
         let client = build_client(
@@ -318,7 +280,9 @@ async fn send<U: Update>(
             None,
             false,
         )?;
-        let prepared = request(&client, prepared)
+        let prepared = client
+            .update_user(&user_id, &update)
+            .query(query)
             .dry_run()
             .await
             .map_err(|e| Failure::Failed(describe(&e)))?;
@@ -336,7 +300,7 @@ async fn send<U: Update>(
         None => (args.connection.base_url.clone(), auth(&args.connection)?),
     };
     let client = build_client(&args.connection, &base_url, auth, None, false)?;
-    let outcome = request(&client, prepared).await;
+    let outcome = client.update_user(&user_id, &update).query(query).await;
     if let Some(zoom) = &mock {
         say(format_args!(
             "The fake Zoom at {} received:\n",

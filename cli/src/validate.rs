@@ -4,11 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use zoom_user_update::spec::Edition;
-use zoom_user_update::{Policy, Update, UserUpdate, ValidationErrors, Warning, v2025};
+use zoom_user_update::{Edition, Policy, Update, ValidationErrors, Warning};
 
 use crate::common::{
-    EditionArg, Failure, LineReader, PolicyArg, read_input, unsupported, violation_line, write_out,
+    EditionArg, Failure, LineReader, PolicyArg, read_input, violation_line, write_out,
 };
 
 #[derive(Debug, clap::Args)]
@@ -29,12 +28,12 @@ pub struct ValidateArgs {
 
 pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     let policy = args.policy.policy();
-    let check = checker(args.edition.edition)?;
+    let edition = args.edition.edition;
     let mut invalid = 0usize;
     let mut count = 0usize;
     let mut report = |line: Option<u64>, body: &[u8]| -> Result<(), Failure> {
         count += 1;
-        let result = check(body, policy);
+        let result = check(edition, body, policy);
         if result.is_err() {
             invalid += 1;
         }
@@ -59,25 +58,16 @@ pub async fn run(args: ValidateArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-/// The intake of a JSON body: the warnings of a valid body, or its violations.
-pub type Check = fn(&[u8], Policy) -> Result<Vec<Warning>, ValidationErrors>;
-
-/// The intake of `edition`'s bodies (`update --body` reads its file through it too).
-///
-/// # Errors
-///
-/// A usage error for an edition this tool does not know.
-pub fn checker(edition: Edition) -> Result<Check, Failure> {
-    match edition {
-        Edition::V2021 => Ok(check::<UserUpdate>),
-        Edition::V2025 => Ok(check::<v2025::UserUpdate>),
-        _ => Err(unsupported(edition)),
-    }
-}
-
-/// The warnings of a valid body of `U`'s edition, or its violations.
-fn check<U: Update>(body: &[u8], policy: Policy) -> Result<Vec<Warning>, ValidationErrors> {
-    U::from_json(body, policy).map(|update| update.warnings())
+/// The intake of a JSON body of `edition` (`update --body` reads its file through it too):
+/// the warnings of a valid body, or its violations.
+pub fn check(
+    edition: Edition,
+    body: &[u8],
+    policy: Policy,
+) -> Result<Vec<Warning>, ValidationErrors> {
+    edition
+        .from_json(body, policy)
+        .map(|update| update.warnings())
 }
 
 fn print_result(
