@@ -96,31 +96,19 @@ impl Report {
 
     fn push(&mut self, category: Category, at: &str, detail: impl Into<String>) {
         let (at, detail) = (at.to_owned(), detail.into());
-        self.changes.push(Change {
-            category,
-            at,
-            detail,
-        });
+        self.changes.push(Change { category, at, detail });
     }
 
     fn scalar(&mut self, at: &str, old: &Value, new: &Value) {
         if old != new {
-            self.push(
-                Category::Other,
-                at,
-                format!("{} → {}", shown(Some(old)), shown(Some(new))),
-            );
+            self.push(Category::Other, at, format!("{} → {}", shown(Some(old)), shown(Some(new))));
         }
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "changes from {} to {}\noperation: {}",
-            self.from, self.to, self.operation
-        )?;
+        writeln!(f, "changes from {} to {}\noperation: {}", self.from, self.to, self.operation)?;
         if self.changes.is_empty() {
             return writeln!(f, "no changes");
         }
@@ -149,9 +137,7 @@ impl fmt::Display for Report {
 
 /// A value in the report: as [`value_text`], `(none)` for a missing one.
 fn shown(value: Option<&Value>) -> String {
-    value
-        .filter(|v| !v.is_null())
-        .map_or_else(|| "(none)".into(), value_text)
+    value.filter(|v| !v.is_null()).map_or_else(|| "(none)".into(), value_text)
 }
 
 fn schema_type(schema: &Value) -> String {
@@ -166,11 +152,7 @@ fn schema_type(schema: &Value) -> String {
 fn list(values: &[String]) -> String {
     match values.len() {
         0..=20 => values.join(", "),
-        n => format!(
-            "{}, … {} ({n} values)",
-            values[..6].join(", "),
-            values[n - 1]
-        ),
+        n => format!("{}, … {} ({n} values)", values[..6].join(", "), values[n - 1]),
     }
 }
 
@@ -189,16 +171,8 @@ struct Entry {
 impl Entry {
     fn new(doc: &Value, at: String, schema: &Value, required: bool, nested: bool) -> Entry {
         let node = resolve(doc, schema).clone();
-        let items = node
-            .get("items")
-            .map_or(String::new(), |i| schema_type(resolve(doc, i)));
-        Entry {
-            at,
-            node,
-            items,
-            required,
-            nested,
-        }
+        let items = node.get("items").map_or(String::new(), |i| schema_type(resolve(doc, i)));
+        Entry { at, node, items, required, nested }
     }
 
     /// "string, maxLength 150", "array of objects, maxItems 3", "integer, enum 1, 2, 3".
@@ -207,17 +181,11 @@ impl Entry {
         if out == "array" {
             out += &format!(" of {}s", self.items);
         }
-        for key in CONSTRAINTS
-            .split_whitespace()
-            .filter(|key| self.node.get(key).is_some())
-        {
+        for key in CONSTRAINTS.split_whitespace().filter(|key| self.node.get(key).is_some()) {
             out += &format!(", {key} {}", shown(self.node.get(key)));
         }
         if let Some(values) = self.node.get("enum") {
-            out += &format!(
-                ", enum {}",
-                list(&items(values).map(value_text).collect::<Vec<_>>())
-            );
+            out += &format!(", enum {}", list(&items(values).map(value_text).collect::<Vec<_>>()));
         }
         if self.node["deprecated"] == true {
             out += ", deprecated";
@@ -242,11 +210,7 @@ fn flatten(
         return;
     }
     let (mut inner, mut inner_at) = (entry.node.clone(), at.clone());
-    if let Some(items) = entry
-        .node
-        .get("items")
-        .filter(|_| schema_type(&entry.node) == "array")
-    {
+    if let Some(items) = entry.node.get("items").filter(|_| schema_type(&entry.node) == "array") {
         if entry.items == "object" {
             (inner, inner_at) = (resolve(doc, items).clone(), format!("{at}/*"));
         } else {
@@ -254,11 +218,7 @@ fn flatten(
             out.insert(format!("{key}/*"), nested);
         }
     }
-    if let Some(extra) = entry
-        .node
-        .get("additionalProperties")
-        .filter(|e| e.is_object())
-    {
+    if let Some(extra) = entry.node.get("additionalProperties").filter(|e| e.is_object()) {
         let extra_at = format!("{at}/additionalProperties");
         out.insert(
             format!("{key}/additionalProperties"),
@@ -278,13 +238,7 @@ fn parameters(doc: &Value, op: &Value) -> Entries {
     let mut out = Entries::new();
     for p in items(&op["parameters"]).map(|p| resolve(doc, p)) {
         let name = format!("{} {}", text(p, "in"), text(p, "name"));
-        let mut entry = Entry::new(
-            doc,
-            name.clone(),
-            &p["schema"],
-            p["required"] == true,
-            false,
-        );
+        let mut entry = Entry::new(doc, name.clone(), &p["schema"], p["required"] == true, false);
         if !entry.node.is_object() {
             entry.node = json!({});
         }
@@ -323,11 +277,7 @@ fn security(doc: &Value, op: &Value) -> [BTreeSet<String>; 2] {
     for (scheme, listed) in items(op.get("security").unwrap_or(&doc["security"])).flat_map(members)
     {
         out[0].insert(format!("scheme {scheme}"));
-        out[1].extend(
-            items(listed)
-                .filter_map(Value::as_str)
-                .map(|s| format!("scope {s}")),
-        );
+        out[1].extend(items(listed).filter_map(Value::as_str).map(|s| format!("scope {s}")));
     }
     out
 }
@@ -340,25 +290,10 @@ pub fn diff(from_name: &str, from: &Value, to_name: &str, to: &Value) -> Report 
         None => "none".into(),
     };
     let (names, changes) = ((from_name.into(), to_name.into()), Vec::new());
-    let mut report = Report {
-        from: names.0,
-        to: names.1,
-        operation,
-        changes,
-    };
-    let urls = |doc: &Value| {
-        json!(
-            items(&doc["servers"])
-                .map(|s| &s["url"])
-                .collect::<Vec<_>>()
-        )
-    };
+    let mut report = Report { from: names.0, to: names.1, operation, changes };
+    let urls = |doc: &Value| json!(items(&doc["servers"]).map(|s| &s["url"]).collect::<Vec<_>>());
     report.scalar("openapi", &from["openapi"], &to["openapi"]);
-    report.scalar(
-        "info.version",
-        &from["info"]["version"],
-        &to["info"]["version"],
-    );
+    report.scalar("info.version", &from["info"]["version"], &to["info"]["version"]);
     report.scalar("servers", &urls(from), &urls(to));
     match (old_op, new_op) {
         (Some((old_at, old)), Some((new_at, new))) => {
@@ -421,11 +356,7 @@ impl Report {
                     );
                     out
                 });
-            self.entries(
-                &old_fields,
-                &new_fields,
-                [Category::FieldAdded, Category::FieldRemoved],
-            );
+            self.entries(&old_fields, &new_fields, [Category::FieldAdded, Category::FieldRemoved]);
         }
 
         let (old_codes, new_codes) = (keys(&old["responses"]), keys(&new["responses"]));
@@ -440,19 +371,11 @@ impl Report {
             let a = resolve(old_doc, &old["responses"][code]);
             let b = resolve(new_doc, &new["responses"][code]);
             if a.get("description") != b.get("description") {
-                self.push(
-                    Category::DescriptionChanged,
-                    &format!("response {code}"),
-                    "",
-                );
+                self.push(Category::DescriptionChanged, &format!("response {code}"), "");
             }
             let (body_a, body_b) = (body_name(a), body_name(b));
             if body_a != body_b {
-                self.push(
-                    Category::ResponseChanged,
-                    code,
-                    format!("body {body_a} → {body_b}"),
-                );
+                self.push(Category::ResponseChanged, code, format!("body {body_a} → {body_b}"));
             }
             let (headers_a, headers_b) = (keys(&a["headers"]), keys(&b["headers"]));
             if headers_a != headers_b {
@@ -462,22 +385,15 @@ impl Report {
         }
 
         for (old_set, new_set) in security(old_doc, old).iter().zip(&security(new_doc, new)) {
-            new_set
-                .difference(old_set)
-                .for_each(|s| self.push(Category::Security, s, "added"));
-            old_set
-                .difference(new_set)
-                .for_each(|s| self.push(Category::Security, s, "removed"));
+            new_set.difference(old_set).for_each(|s| self.push(Category::Security, s, "added"));
+            old_set.difference(new_set).for_each(|s| self.push(Category::Security, s, "removed"));
         }
     }
 
     /// Entries on one side only are added or removed; entries on both sides are compared.
     fn entries(&mut self, old: &Entries, new: &Entries, [added, removed]: [Category; 2]) {
         let parameter = added == Category::ParameterAdded;
-        for entry in new
-            .iter()
-            .filter(|(k, e)| !old.contains_key(*k) && !e.nested)
-            .map(|(_, e)| e)
+        for entry in new.iter().filter(|(k, e)| !old.contains_key(*k) && !e.nested).map(|(_, e)| e)
         {
             let detail = match (parameter, entry.required) {
                 (false, _) => entry.summary(),
@@ -486,35 +402,17 @@ impl Report {
             };
             self.push(added, &entry.at, detail);
         }
-        for entry in old
-            .iter()
-            .filter(|(k, e)| !new.contains_key(*k) && !e.nested)
-            .map(|(_, e)| e)
+        for entry in old.iter().filter(|(k, e)| !new.contains_key(*k) && !e.nested).map(|(_, e)| e)
         {
-            self.push(
-                removed,
-                &entry.at,
-                if parameter {
-                    String::new()
-                } else {
-                    entry.summary()
-                },
-            );
+            self.push(removed, &entry.at, if parameter { String::new() } else { entry.summary() });
         }
-        for (old, new) in old
-            .iter()
-            .filter_map(|(key, old)| Some((old, new.get(key)?)))
-        {
+        for (old, new) in old.iter().filter_map(|(key, old)| Some((old, new.get(key)?))) {
             self.entry(old, new);
         }
     }
 
     fn entry(&mut self, old: &Entry, new: &Entry) {
-        let at = if new.at.is_empty() {
-            "(body)"
-        } else {
-            new.at.as_str()
-        };
+        let at = if new.at.is_empty() { "(body)" } else { new.at.as_str() };
         let (o, n) = (&old.node, &new.node);
         let (old_type, new_type) = (schema_type(o), schema_type(n));
         let detail = match (old_type.as_str(), new_type.as_str()) {
@@ -526,31 +424,22 @@ impl Report {
         if let Some(detail) = detail {
             self.push(Category::TypeChanged, at, detail);
         }
-        let values = |s: &Value| {
-            s.get("enum")
-                .map(|v| items(v).map(value_text).collect::<Vec<_>>())
-        };
+        let values =
+            |s: &Value| s.get("enum").map(|v| items(v).map(value_text).collect::<Vec<_>>());
         let enum_change = match (values(o), values(n)) {
             (None, None) => None,
             (None, Some(new)) => Some(format!("enum added: {}", list(&new))),
             (Some(old), None) => Some(format!("enum removed (was {})", list(&old))),
             (Some(old), Some(new)) => {
-                let added: Vec<&str> = new
-                    .iter()
-                    .filter(|v| !old.contains(v))
-                    .map(String::as_str)
-                    .collect();
-                let removed: Vec<&str> = old
-                    .iter()
-                    .filter(|v| !new.contains(v))
-                    .map(String::as_str)
-                    .collect();
+                let added: Vec<&str> =
+                    new.iter().filter(|v| !old.contains(v)).map(String::as_str).collect();
+                let removed: Vec<&str> =
+                    old.iter().filter(|v| !new.contains(v)).map(String::as_str).collect();
                 let parts = [("added", added), ("removed", removed)]
                     .into_iter()
                     .filter(|(_, v)| !v.is_empty());
-                let parts: Vec<String> = parts
-                    .map(|(word, v)| format!("{word} {}", v.join(", ")))
-                    .collect();
+                let parts: Vec<String> =
+                    parts.map(|(word, v)| format!("{word} {}", v.join(", "))).collect();
                 (!parts.is_empty()).then(|| parts.join("; "))
             }
         };
@@ -583,17 +472,12 @@ impl Report {
             _ => {}
         }
         if old.required != new.required {
-            let now = if new.required {
-                "now required"
-            } else {
-                "now optional"
-            };
+            let now = if new.required { "now required" } else { "now optional" };
             self.push(Category::RequiredChanged, at, now);
         }
-        for (key, category) in [
-            ("description", Category::DescriptionChanged),
-            ("example", Category::ExampleChanged),
-        ] {
+        for (key, category) in
+            [("description", Category::DescriptionChanged), ("example", Category::ExampleChanged)]
+        {
             if o.get(key) != n.get(key) {
                 self.push(category, at, "");
             }
@@ -656,15 +540,8 @@ mod tests {
                 .unwrap_or_else(|| panic!("{c:?} {at}\n{report}"))
         };
         assert!(has(Category::TypeChanged, "/phone").starts_with("object → array of objects"));
-        assert_eq!(
-            has(Category::FieldAdded, "/phone/*/label"),
-            "string, enum Mobile, Fax"
-        );
-        assert!(
-            report
-                .find(Category::FieldAdded, "/phone/*/number")
-                .is_none()
-        );
+        assert_eq!(has(Category::FieldAdded, "/phone/*/label"), "string, enum Mobile, Fax");
+        assert!(report.find(Category::FieldAdded, "/phone/*/number").is_none());
         assert_eq!(has(Category::FieldAdded, "/feature"), "object");
         assert_eq!(has(Category::FieldAdded, "/feature/zoom_phone"), "boolean");
         assert_eq!(has(Category::FieldRemoved, "/gone"), "string");
@@ -673,27 +550,15 @@ mod tests {
             has(Category::ConstraintChanged, "/pmi"),
             "format int64 → (none); minimum (none) → 1000000000"
         );
-        assert_eq!(
-            has(Category::ConstraintChanged, "/phone"),
-            "maxItems (none) → 3"
-        );
+        assert_eq!(has(Category::ConstraintChanged, "/phone"), "maxItems (none) → 3");
         assert_eq!(has(Category::Deprecation, "/old"), "now deprecated");
-        assert_eq!(
-            has(Category::TypeChanged, "query login"),
-            "string → integer"
-        );
+        assert_eq!(has(Category::TypeChanged, "query login"), "string → integer");
         assert_eq!(has(Category::EnumChanged, "query login"), "added 11");
-        assert_eq!(
-            has(Category::ParameterAdded, "query flag"),
-            "boolean, optional"
-        );
+        assert_eq!(has(Category::ParameterAdded, "query flag"), "boolean, optional");
         assert_eq!(has(Category::ResponseAdded, "429"), "no body");
         assert!(report.find(Category::ResponseRemoved, "404").is_some());
         let text = report.to_string();
-        assert!(
-            text.contains("body fields added (3):\n  + /feature: object\n"),
-            "{text}"
-        );
+        assert!(text.contains("body fields added (3):\n  + /feature: object\n"), "{text}");
         assert!(text.contains("  - 404\n"), "{text}");
     }
 
@@ -723,10 +588,7 @@ mod tests {
             ("/map", "maxProperties (none) → 5"),
             ("/map/additionalProperties", "maxLength (none) → 9"),
             ("/secret", "writeOnly (none) → true"),
-            (
-                "/closed",
-                "minProperties (none) → 1; additionalProperties (none) → false",
-            ),
+            ("/closed", "minProperties (none) → 1; additionalProperties (none) → false"),
         ] {
             let change = report.find(Category::ConstraintChanged, at);
             assert_eq!(change.map(|c| c.detail.as_str()), Some(want), "{report}");
@@ -747,24 +609,12 @@ mod tests {
         );
         old["security"] = json!([{"oauth": ["a"]}]);
         new["security"] = json!([{"oauth": ["b"]}]);
-        new["paths"]["/u"]["patch"]["requestBody"]
-            .as_object_mut()
-            .unwrap()
-            .remove("required");
+        new["paths"]["/u"]["patch"]["requestBody"].as_object_mut().unwrap().remove("required");
         let report = diff("a", &old, "b", &new);
         let detail = |c, at: &str| report.find(c, at).map(|c| c.detail.as_str());
-        assert_eq!(
-            detail(Category::RequiredChanged, "/a"),
-            Some("now optional")
-        );
-        assert_eq!(
-            detail(Category::RequiredChanged, "/b"),
-            Some("now required")
-        );
-        assert_eq!(
-            detail(Category::RequiredChanged, "query q"),
-            Some("now required")
-        );
+        assert_eq!(detail(Category::RequiredChanged, "/a"), Some("now optional"));
+        assert_eq!(detail(Category::RequiredChanged, "/b"), Some("now required"));
+        assert_eq!(detail(Category::RequiredChanged, "query q"), Some("now required"));
         assert_eq!(
             detail(Category::RequiredChanged, "request body"),
             Some("no longer marked required (`requestBody.required` absent)")
@@ -779,11 +629,8 @@ mod tests {
 
     #[test]
     fn the_same_fragment_has_no_changes() {
-        let doc = fragment(
-            json!({"type": "object"}),
-            json!([]),
-            json!({"204": {"description": "ok"}}),
-        );
+        let doc =
+            fragment(json!({"type": "object"}), json!([]), json!({"204": {"description": "ok"}}));
         let report = diff("a", &doc, "a", &doc);
         assert!(report.changes.is_empty());
         assert!(report.to_string().ends_with("no changes\n"));

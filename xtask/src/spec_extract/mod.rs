@@ -50,9 +50,8 @@ pub fn fail<T>(message: impl Into<String>) -> Result<T> {
 }
 
 /// The HTTP methods of an OpenAPI path item.
-pub const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+pub const METHODS: [&str; 8] =
+    ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// Where an operation lives: `paths[path][method]`; shown as `PATCH /users/{userId}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,10 +71,7 @@ pub fn operations(doc: &Value) -> impl Iterator<Item = (Location, &Value)> {
     let paths = doc.get("paths").and_then(Value::as_object).into_iter();
     paths.flatten().flat_map(|(path, item)| {
         METHODS.into_iter().filter_map(move |method| {
-            let location = Location {
-                path: path.clone(),
-                method: method.to_owned(),
-            };
+            let location = Location { path: path.clone(), method: method.to_owned() };
             Some((location, item.get(method)?))
         })
     })
@@ -135,14 +131,9 @@ fn file_name(path: &Path) -> String {
 
 /// The first integer of `value` that a JavaScript tool would not read exactly (beyond ±2^53).
 fn beyond_doubles(value: &Value) -> Option<&serde_json::Number> {
-    let found = items(value)
-        .chain(members(value).map(|(_, v)| v))
-        .find_map(beyond_doubles);
+    let found = items(value).chain(members(value).map(|(_, v)| v)).find_map(beyond_doubles);
     match value {
-        Value::Number(n)
-            if n.as_i64()
-                .map_or(n.is_u64(), |i| i.unsigned_abs() > 1 << 53) =>
-        {
+        Value::Number(n) if n.as_i64().map_or(n.is_u64(), |i| i.unsigned_abs() > 1 << 53) => {
             Some(n)
         }
         _ => found,
@@ -168,12 +159,8 @@ fn bundle(input: &Path, operation_id: &str) -> Result<(Location, Value)> {
         let at: Vec<String> = found.iter().map(Location::to_string).collect();
         let (n, at) = (found.len(), at.join(", "));
         match n {
-            0 => fail(format!(
-                "{name}: no operation has operationId {operation_id:?}"
-            )),
-            _ => fail(format!(
-                "{name}: {n} operations have operationId {operation_id:?}: {at}"
-            )),
+            0 => fail(format!("{name}: no operation has operationId {operation_id:?}")),
+            _ => fail(format!("{name}: {n} operations have operationId {operation_id:?}: {at}")),
         }
     })?;
     if let Some(n) = beyond_doubles(&source) {
@@ -200,9 +187,7 @@ fn bundle(input: &Path, operation_id: &str) -> Result<(Location, Value)> {
         .arg(&out)
         .output()
         .or_else(|e| {
-            fail(format!(
-                "cannot run `npx --yes {REDOCLY}` (it needs Node.js and npm): {e}"
-            ))
+            fail(format!("cannot run `npx --yes {REDOCLY}` (it needs Node.js and npm): {e}"))
         });
     let bundled = match result? {
         done if done.status.success() => read(&out).and_then(|text| parse(&out.display(), &text)),
@@ -224,11 +209,7 @@ pub fn extract_fragment(
     let (location, mut doc) = bundle(input, operation_id)?;
     let (input_name, overlay_name) = (file_name(input), overlay.map(file_name));
     let overlay_name = overlay_name.as_deref();
-    let cx = normalise::Context {
-        location: &location,
-        input_name: &input_name,
-        overlay_name,
-    };
+    let cx = normalise::Context { location: &location, input_name: &input_name, overlay_name };
     let mut notes = normalise::before_overlay(&mut doc, &cx)?;
     let overlay_actions = match overlay {
         Some(path) => overlay::apply(&file_name(path), &read(path)?, &mut doc)?,
@@ -243,12 +224,7 @@ pub fn extract_fragment(
         ));
     }
     let text = to_text(&doc);
-    Ok(Extraction {
-        fragment: doc,
-        text,
-        notes,
-        overlay_actions,
-    })
+    Ok(Extraction { fragment: doc, text, notes, overlay_actions })
 }
 
 /// A fragment's bytes: keys sorted (serde_json's `BTreeMap`), 2-space indentation, a trailing
@@ -283,38 +259,22 @@ pub enum Outcome {
 
 /// Runs `spec-extract` with `options`, printing the notes and the change report to `out`.
 pub fn run(options: &Options, out: &mut dyn std::io::Write) -> Result<Outcome> {
-    let x = extract_fragment(
-        &options.input,
-        &options.operation,
-        options.overlay.as_deref(),
-    )?;
+    let x = extract_fragment(&options.input, &options.operation, options.overlay.as_deref())?;
     let (target, on_disk) = (options.out.display(), fs::read_to_string(&options.out).ok());
-    let mut report = format!(
-        "spec-extract: {} from {}\n",
-        options.operation,
-        options.input.display()
-    );
+    let mut report =
+        format!("spec-extract: {} from {}\n", options.operation, options.input.display());
     let lines = |title: String, lines: &[String]| {
-        title
-            + &lines
-                .iter()
-                .map(|l| format!("  - {l}\n"))
-                .collect::<String>()
+        title + &lines.iter().map(|l| format!("  - {l}\n")).collect::<String>()
     };
     report += &lines(format!("normalised ({}):\n", x.notes.len()), &x.notes);
     if let Some(path) = &options.overlay {
-        let title = format!(
-            "overlay {} ({} actions):\n",
-            path.display(),
-            x.overlay_actions.len()
-        );
+        let title = format!("overlay {} ({} actions):\n", path.display(), x.overlay_actions.len());
         report += &lines(title, &x.overlay_actions);
     }
     let previous = match (&options.against, &on_disk) {
-        (Some(path), _) => Some((
-            path.display().to_string(),
-            parse(&path.display(), &read(path)?)?,
-        )),
+        (Some(path), _) => {
+            Some((path.display().to_string(), parse(&path.display(), &read(path)?)?))
+        }
         (None, Some(text)) => Some((target.to_string(), parse(&target, text)?)),
         (None, None) => None,
     };

@@ -36,13 +36,8 @@ impl Context<'_> {
     /// The request body's component: `userUpdate` → `UserUpdateBody`.
     fn body_schema(&self, doc: &mut Value) -> String {
         let id = text(self.operation(doc), "operationId").to_owned();
-        let words = id
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty());
-        words
-            .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
-            .collect::<String>()
-            + "Body"
+        let words = id.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+        words.map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect::<String>() + "Body"
     }
 }
 
@@ -50,15 +45,7 @@ impl Context<'_> {
 pub fn before_overlay(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> {
     // What the fragment describes: Zoom's `externalDocs` (the Swagger editor's template link) and
     // anything else at the top level stay behind.
-    let keep = [
-        "openapi",
-        "info",
-        "servers",
-        "tags",
-        "security",
-        "paths",
-        "components",
-    ];
+    let keep = ["openapi", "info", "servers", "tags", "security", "paths", "components"];
     if let Some(root) = doc.as_object_mut() {
         root.retain(|key, _| keep.contains(&key.as_str()));
     }
@@ -77,9 +64,7 @@ pub fn before_overlay(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> 
         .map(|name| {
             let found = items(&known).find(|tag| &tag["name"] == name).cloned();
             found.unwrap_or_else(|| {
-                notes.push(format!(
-                    "tags: {name} declared (Zoom's file declares no tags)"
-                ));
+                notes.push(format!("tags: {name} declared (Zoom's file declares no tags)"));
                 json!({ "name": name })
             })
         })
@@ -103,9 +88,7 @@ fn normalise_info(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
         return fail("`info.version` is missing");
     };
     let product = source["title"].as_str().unwrap_or("Zoom API");
-    let overlay = cx
-        .overlay_name
-        .map(|n| format!(" and the reviewed overlay `{n}`"));
+    let overlay = cx.overlay_name.map(|n| format!(" and the reviewed overlay `{n}`"));
     let description = format!(
         "One operation of Zoom's REST API, `{} {}` (operationId `{id}`), extracted by `cargo xtask \
          spec-extract` from `{}`, Zoom's \"{product}\" spec (version {version}), with the project's \
@@ -117,15 +100,11 @@ fn normalise_info(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
     );
     let title = format!("Zoom API: {}", operation["summary"].as_str().unwrap_or(id));
     doc["info"] = json!({"title": title, "description": description, "version": version});
-    for key in ["contact", "license", "termsOfService"]
-        .into_iter()
-        .filter(|k| !source[k].is_null())
+    for key in ["contact", "license", "termsOfService"].into_iter().filter(|k| !source[k].is_null())
     {
         doc["info"][key] = source[key].clone();
     }
-    Ok(format!(
-        "info: title and description describe this fragment (Zoom's title was {product:?})"
-    ))
+    Ok(format!("info: title and description describe this fragment (Zoom's title was {product:?})"))
 }
 
 /// Zoom lists one security requirement that names both its schemes and every scope, which in
@@ -134,10 +113,7 @@ fn normalise_info(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
 /// `bearerAuth`, and `serverToServerOAuth` (client credentials) once per scope, as alternatives,
 /// at the top level like `openapi/user-update.json`. (The overlay describes the scopes.)
 fn normalise_security(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
-    let own = cx
-        .operation(doc)
-        .as_object_mut()
-        .and_then(|op| op.remove("security"));
+    let own = cx.operation(doc).as_object_mut().and_then(|op| op.remove("security"));
     let requirements = own.unwrap_or_else(|| doc["security"].clone());
     let schemes = doc["components"]["securitySchemes"].take();
     let (mut names, mut scopes, mut token_url) = (Vec::new(), Vec::new(), None);
@@ -197,9 +173,7 @@ fn normalise_security(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
 fn hoist_request_body(doc: &mut Value, cx: &Context<'_>, notes: &mut Vec<String>) -> Result<()> {
     let name = cx.body_schema(doc);
     let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
-    let slot = cx
-        .operation(doc)
-        .pointer_mut("/requestBody/content/application~1json/schema");
+    let slot = cx.operation(doc).pointer_mut("/requestBody/content/application~1json/schema");
     let Some(slot) = slot.filter(|s| s.get("$ref").is_none()) else {
         return Ok(());
     };
@@ -225,33 +199,18 @@ fn hoist_request_body(doc: &mut Value, cx: &Context<'_>, notes: &mut Vec<String>
 /// reset the user's setting on each PATCH. Without the keyword the field is an `Option`, sent
 /// only when set.
 fn strip_request_defaults(doc: &mut Value, cx: &Context<'_>, notes: &mut Vec<String>) {
-    let item = format!(
-        "/paths/{}",
-        cx.location.path.replace('~', "~0").replace('/', "~1")
-    );
+    let item = format!("/paths/{}", cx.location.path.replace('~', "~0").replace('/', "~1"));
     for owner in [item.clone(), format!("{item}/{}", cx.location.method)] {
         let parameters = doc.pointer_mut(&format!("{owner}/parameters"));
-        for parameter in parameters
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            let at = format!(
-                "parameter {} {}",
-                text(parameter, "in"),
-                text(parameter, "name")
-            );
+        for parameter in parameters.and_then(Value::as_array_mut).into_iter().flatten() {
+            let at = format!("parameter {} {}", text(parameter, "in"), text(parameter, "name"));
             if let Some(schema) = parameter.get_mut("schema") {
                 strip_defaults(schema, &at, notes);
             }
         }
     }
     let content = cx.operation(doc).pointer_mut("/requestBody/content");
-    for media in content
-        .and_then(Value::as_object_mut)
-        .into_iter()
-        .flat_map(|c| c.values_mut())
-    {
+    for media in content.and_then(Value::as_object_mut).into_iter().flat_map(|c| c.values_mut()) {
         if let Some(schema) = media.get_mut("schema") {
             strip_defaults(schema, "request body", notes);
         }
@@ -268,18 +227,13 @@ fn strip_defaults(schema: &mut Value, at: &str, notes: &mut Vec<String>) {
             "Zoom's default: `{shown}` (the `default` keyword is left out so that a generated \
              client sends this field only when it is set)."
         );
-        let description = object
-            .get("description")
-            .and_then(Value::as_str)
-            .map(str::trim_end);
+        let description = object.get("description").and_then(Value::as_str).map(str::trim_end);
         let description = match description.filter(|d| !d.trim().is_empty()) {
             Some(text) => format!("{text}\n\n{addition}"),
             None => addition,
         };
         object.insert("description".into(), json!(description));
-        notes.push(format!(
-            "{at}: `default: {default}` removed, kept in the description"
-        ));
+        notes.push(format!("{at}: `default: {default}` removed, kept in the description"));
     }
     for (key, child) in object.iter_mut() {
         match (key.as_str(), child) {
@@ -314,10 +268,7 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
     let mut notes = Vec::new();
     let error_body =
         json!({"application/json": {"schema": {"$ref": "#/components/schemas/ZoomError"}}});
-    let responses = cx
-        .operation(doc)
-        .get_mut("responses")
-        .and_then(Value::as_object_mut);
+    let responses = cx.operation(doc).get_mut("responses").and_then(Value::as_object_mut);
     if let Some(responses) = responses {
         if let Some(default) = responses.remove("default") {
             notes.push(format!(
@@ -325,10 +276,7 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
                 text(&default, "description")
             ));
         }
-        for (code, response) in responses
-            .iter_mut()
-            .filter(|(code, _)| is_error_status(code))
-        {
+        for (code, response) in responses.iter_mut().filter(|(code, _)| is_error_status(code)) {
             if response.get("content") != Some(&error_body) {
                 response["content"] = error_body.clone();
                 notes.push(format!("responses: {code} answers with `{ERROR_SCHEMA}`"));
@@ -340,17 +288,11 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
     let mut references = Vec::new();
     super::rules::refs_in(doc, &mut references);
     let used = |name: &String| references.contains(&format!("#/components/schemas/{name}"));
-    let schemas = doc["components"]["schemas"]
-        .take()
-        .as_object()
-        .cloned()
-        .unwrap_or_default();
+    let schemas = doc["components"]["schemas"].take().as_object().cloned().unwrap_or_default();
     let (kept, unused): (Map<String, Value>, Map<String, Value>) =
         schemas.into_iter().partition(|(name, _)| used(name));
     for name in unused.keys() {
-        notes.push(format!(
-            "components: schemas/{name} removed (not referenced)"
-        ));
+        notes.push(format!("components: schemas/{name} removed (not referenced)"));
     }
     if let Some(components) = doc["components"].as_object_mut() {
         components.remove("schemas");
@@ -366,10 +308,7 @@ mod tests {
     use super::*;
 
     fn location() -> Location {
-        Location {
-            path: "/users/{userId}".into(),
-            method: "patch".into(),
-        }
+        Location { path: "/users/{userId}".into(), method: "patch".into() }
     }
 
     /// What redocly hands over: one operation, references inlined.
@@ -413,11 +352,7 @@ mod tests {
     /// `before_overlay` and `after_overlay`, with an error response in between (as the overlay adds).
     fn run(doc: &mut Value, overlay_name: Option<&str>) -> Result<Vec<String>> {
         let at = location();
-        let cx = Context {
-            location: &at,
-            input_name: "zoom.json",
-            overlay_name,
-        };
+        let cx = Context { location: &at, input_name: "zoom.json", overlay_name };
         let mut notes = before_overlay(doc, &cx)?;
         let responses = &mut doc["paths"]["/users/{userId}"]["patch"]["responses"];
         if responses.get("404").is_none() {
@@ -438,12 +373,7 @@ mod tests {
         assert!(doc.get("externalDocs").is_none());
         assert_eq!(doc["info"]["title"], "Zoom API: Update a user");
         assert_eq!(doc["info"]["termsOfService"], "https://zoom.us/terms");
-        assert!(
-            doc["info"]["description"]
-                .as_str()
-                .unwrap()
-                .contains("`x.overlay.json`")
-        );
+        assert!(doc["info"]["description"].as_str().unwrap().contains("`x.overlay.json`"));
         assert_eq!(doc["tags"], json!([{"name": "Users"}]));
         assert_eq!(
             doc["security"],
@@ -468,33 +398,18 @@ mod tests {
                 .unwrap()
                 .contains("Zoom's default: `false`")
         );
-        assert!(
-            body["properties"]["list"]["items"]["properties"]["n"]
-                .get("default")
-                .is_none()
-        );
+        assert!(body["properties"]["list"]["items"]["properties"]["n"].get("default").is_none());
         assert!(op["parameters"][0]["schema"].get("default").is_none());
         assert!(op["responses"].get("default").is_none());
         assert_eq!(
             op["responses"]["404"]["content"]["application/json"]["schema"]["$ref"],
             "#/components/schemas/ZoomError"
         );
-        let schemas: Vec<&String> = doc["components"]["schemas"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .collect();
+        let schemas: Vec<&String> =
+            doc["components"]["schemas"].as_object().unwrap().keys().collect();
         assert_eq!(schemas, ["UserUpdateBody", "ZoomError", "ZoomFieldError"]);
-        assert!(
-            notes.iter().any(|n| n.contains("`default` removed")),
-            "{notes:#?}"
-        );
-        assert!(
-            notes
-                .iter()
-                .any(|n| n.contains("schemas/ErrorResponse removed")),
-            "{notes:#?}"
-        );
+        assert!(notes.iter().any(|n| n.contains("`default` removed")), "{notes:#?}");
+        assert!(notes.iter().any(|n| n.contains("schemas/ErrorResponse removed")), "{notes:#?}");
     }
 
     #[test]
@@ -518,11 +433,7 @@ mod tests {
     #[test]
     fn names_and_statuses() {
         let at = location();
-        let cx = Context {
-            location: &at,
-            input_name: "z.json",
-            overlay_name: None,
-        };
+        let cx = Context { location: &at, input_name: "z.json", overlay_name: None };
         let mut doc =
             json!({"paths": {"/users/{userId}": {"patch": {"operationId": "user_update-x"}}}});
         assert_eq!(cx.body_schema(&mut doc), "UserUpdateXBody");

@@ -25,11 +25,8 @@ pub fn apply(name: &str, text: &str, doc: &mut Value) -> Result<Vec<String>> {
     let overlay: Overlay = serde_json::from_str(text)
         .or_else(|e| fail(format!("{name}: not an Overlay 1.0 document: {e}")))?;
     if let Err(e) = overlay.validate(Default::default()) {
-        let problems: Vec<String> = e
-            .errors
-            .iter()
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect();
+        let problems: Vec<String> =
+            e.errors.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
         return fail(format!("{name}: invalid overlay: {}", problems.join("; ")));
     }
     let report = overlay
@@ -37,9 +34,7 @@ pub fn apply(name: &str, text: &str, doc: &mut Value) -> Result<Vec<String>> {
         .or_else(|e| fail(format!("{name}: {e}")))?;
     let line = |a: &roas_overlay::apply::ActionOutcome| {
         let description = overlay.actions[a.index].description.as_deref();
-        let what = description
-            .and_then(|d| d.lines().next())
-            .unwrap_or_default();
+        let what = description.and_then(|d| d.lines().next()).unwrap_or_default();
         format!("{} {} ({} node): {what}", a.operation, a.target, a.matched)
     };
     Ok(report.actions.iter().map(line).collect())
@@ -78,25 +73,15 @@ mod tests {
         let z = &doc["components"]["schemas"]["B"]["properties"]["z"]["enum"];
         assert_eq!(z[1].as_u64(), Some(576_460_752_303_423_488));
         assert_eq!(z.to_string(), "[0,576460752303423488]");
-        assert_eq!(
-            doc["paths"]["/u"]["patch"]["parameters"][0]["schema"]["enum"],
-            json!([1, 2])
-        );
-        let responses = doc["paths"]["/u"]["patch"]["responses"]
-            .as_object()
-            .unwrap();
+        assert_eq!(doc["paths"]["/u"]["patch"]["parameters"][0]["schema"]["enum"], json!([1, 2]));
+        let responses = doc["paths"]["/u"]["patch"]["responses"].as_object().unwrap();
         assert_eq!(responses.keys().collect::<Vec<_>>(), ["204", "400"]);
     }
 
     #[test]
     fn a_target_that_matches_nothing_stops_the_run() {
-        let err = apply("o.json", OVERLAY, &mut json!({"paths": {}}))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("actions[0]") && err.contains("zero nodes"),
-            "{err}"
-        );
+        let err = apply("o.json", OVERLAY, &mut json!({"paths": {}})).unwrap_err().to_string();
+        assert!(err.contains("actions[0]") && err.contains("zero nodes"), "{err}");
     }
 
     #[test]
@@ -107,11 +92,6 @@ mod tests {
         let empty =
             r#"{"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": []}"#;
         assert!(apply("o.json", empty, doc).is_err());
-        assert!(
-            apply("o.yaml", "overlay: 1.0.0", doc)
-                .unwrap_err()
-                .to_string()
-                .contains("JSON")
-        );
+        assert!(apply("o.yaml", "overlay: 1.0.0", doc).unwrap_err().to_string().contains("JSON"));
     }
 }

@@ -17,16 +17,12 @@ pub fn check(doc: &Value) -> Vec<String> {
     let mut problems = Vec::new();
     let version = text(doc, "openapi");
     if !version.starts_with("3.0.") {
-        problems.push(format!(
-            "`openapi` is {version:?}: progenitor 0.15 reads 3.0.x only"
-        ));
+        problems.push(format!("`openapi` is {version:?}: progenitor 0.15 reads 3.0.x only"));
     }
     let ops: Vec<(Location, &Value)> = operations(doc).collect();
     if ops.len() != 1 {
-        problems.push(format!(
-            "the fragment has {} operations; it must have exactly one",
-            ops.len()
-        ));
+        problems
+            .push(format!("the fragment has {} operations; it must have exactly one", ops.len()));
     }
     let mut references = Vec::new();
     refs_in(doc, &mut references);
@@ -42,10 +38,7 @@ pub fn check(doc: &Value) -> Vec<String> {
     for (at, op) in &ops {
         check_operation(at, op, &mut problems);
         let shared = &doc["paths"][&at.path]["parameters"];
-        for p in items(shared)
-            .chain(items(&op["parameters"]))
-            .map(|p| resolve(doc, p))
-        {
+        for p in items(shared).chain(items(&op["parameters"])).map(|p| resolve(doc, p)) {
             let label = format!("{at} parameter {} {}", text(p, "in"), text(p, "name"));
             check_schema(doc, &p["schema"], &label, true, 0, &mut problems);
         }
@@ -77,9 +70,7 @@ pub fn refs_in(value: &Value, out: &mut Vec<String>) {
 
 fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
     if text(op, "operationId").is_empty() {
-        problems.push(format!(
-            "{at}: no operationId (progenitor names the method after it)"
-        ));
+        problems.push(format!("{at}: no operationId (progenitor names the method after it)"));
     }
     let Some(responses) = op["responses"].as_object() else {
         return problems.push(format!("{at}: no responses"));
@@ -107,9 +98,7 @@ fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
         }
     }
     if success_bodies.len() > 1 {
-        problems.push(format!(
-            "{at}: the success responses carry different bodies (issue #950)"
-        ));
+        problems.push(format!("{at}: the success responses carry different bodies (issue #950)"));
     }
     if !responses.keys().any(|code| is_error_status(code)) {
         problems.push(format!("{at}: no error response is documented"));
@@ -138,14 +127,7 @@ fn check_schema(
         check_enum(object, values, at, problems);
     }
     let mut walk = |child: &Value, step: &str| {
-        check_schema(
-            doc,
-            child,
-            &format!("{at}/{step}"),
-            sent,
-            depth + 1,
-            problems,
-        )
+        check_schema(doc, child, &format!("{at}/{step}"), sent, depth + 1, problems)
     };
     for (key, child) in object {
         match key.as_str() {
@@ -160,9 +142,7 @@ fn check_schema(
 
 /// The text of an enum value as a description lists it: strings bare, numbers as digits.
 pub fn value_text(value: &Value) -> String {
-    value
-        .as_str()
-        .map_or_else(|| value.to_string(), str::to_owned)
+    value.as_str().map_or_else(|| value.to_string(), str::to_owned)
 }
 
 fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &mut Vec<String>) {
@@ -181,10 +161,8 @@ fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &
             _ => true,
         };
         if !fits {
-            problems.push(format!(
-                "{at}: enum value {value} is not of type {}",
-                kind.unwrap_or("?")
-            ));
+            problems
+                .push(format!("{at}: enum value {value} is not of type {}", kind.unwrap_or("?")));
         }
     }
     let texts: Vec<String> = values.iter().map(value_text).collect();
@@ -194,22 +172,11 @@ fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &
             "{at}: enum values repeat (an overlay `update` appends to an existing `enum`)"
         ));
     }
-    let listed = listed_values(
-        schema
-            .get("description")
-            .and_then(Value::as_str)
-            .unwrap_or_default(),
-    );
-    let missing: Vec<&str> = listed
-        .iter()
-        .map(String::as_str)
-        .filter(|l| !unique.contains(l))
-        .collect();
-    let unlisted: Vec<&str> = unique
-        .iter()
-        .copied()
-        .filter(|t| !listed.contains(*t))
-        .collect();
+    let listed =
+        listed_values(schema.get("description").and_then(Value::as_str).unwrap_or_default());
+    let missing: Vec<&str> =
+        listed.iter().map(String::as_str).filter(|l| !unique.contains(l)).collect();
+    let unlisted: Vec<&str> = unique.iter().copied().filter(|t| !listed.contains(*t)).collect();
     if !listed.is_empty() && (!missing.is_empty() || !unlisted.is_empty()) {
         problems.push(format!(
             "{at}: `enum` and description disagree: listed in the description but not in `enum`: \
@@ -226,14 +193,8 @@ fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &
 pub fn listed_values(description: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for line in description.lines().map(str::trim_start) {
-        let line = line
-            .strip_prefix("* ")
-            .or_else(|| line.strip_prefix("- "))
-            .unwrap_or(line);
-        let quoted = line
-            .trim_start()
-            .strip_prefix('`')
-            .and_then(|rest| rest.split_once('`'));
+        let line = line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")).unwrap_or(line);
+        let quoted = line.trim_start().strip_prefix('`').and_then(|rest| rest.split_once('`'));
         let Some((value, after)) = quoted else {
             continue;
         };
@@ -300,10 +261,7 @@ mod tests {
                 .contains("request body application/json/p: `default` on a schema a request sends"),
             "{problems}"
         );
-        assert!(
-            problems.contains("enum value 3.0 is not of type integer"),
-            "{problems}"
-        );
+        assert!(problems.contains("enum value 3.0 is not of type integer"), "{problems}");
         assert!(problems.contains("enum values repeat"), "{problems}");
         assert!(problems.contains("not in `enum`: [2]"), "{problems}");
         let mut broken = fragment(json!({"$ref": "#/components/schemas/Nope"}));
@@ -313,10 +271,7 @@ mod tests {
         let problems = check(&broken).join("\n");
         assert!(problems.contains("a `default` response"), "{problems}");
         assert!(problems.contains("response 404 must answer"), "{problems}");
-        assert!(
-            problems.contains("\"#/components/schemas/Nope\" points to nothing"),
-            "{problems}"
-        );
+        assert!(problems.contains("\"#/components/schemas/Nope\" points to nothing"), "{problems}");
         // What the path item's shared parameters reach is sent too.
         let mut shared = fragment(json!({"type": "string"}));
         shared["paths"]["/u"]["parameters"] = json!([{"$ref": "#/components/parameters/Id"}]);
