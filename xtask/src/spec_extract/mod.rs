@@ -8,7 +8,7 @@
 //!    step 3, which never passes through JavaScript).
 //! 2. [`normalise::before_overlay`]: the project's conventions and what progenitor 0.15 needs.
 //! 3. [`overlay`]: the reviewed OpenAPI Overlay 1.0 document restores what Zoom's file lacks.
-//! 4. [`normalise::after_overlay`]: no `default` response, the shared error body, its schemas.
+//! 4. [`normalise::after_overlay`]: no `default` response, one error body, no unused schema.
 //! 5. [`rules`]: checks; a fragment that fails them is never written.
 //! 6. serde_json writes it: every object's keys sorted (its `Map` is a `BTreeMap` in this crate,
 //!    which does not enable `preserve_order`), 2-space indentation, a trailing newline.
