@@ -189,9 +189,10 @@ fn bundle(input: &Path, operation_id: &str) -> Result<(Location, Value)> {
         .or_else(|e| {
             fail(format!("cannot run `npx --yes {REDOCLY}` (it needs Node.js and npm): {e}"))
         });
-    let bundled = match result? {
-        done if done.status.success() => read(&out).and_then(|text| parse(&out.display(), &text)),
-        done => fail(format!(
+    let bundled = match result {
+        Err(e) => Err(e),
+        Ok(done) if done.status.success() => read(&out).and_then(|t| parse(&out.display(), &t)),
+        Ok(done) => fail(format!(
             "`npx --yes {REDOCLY} bundle {name}` failed:\n{}",
             String::from_utf8_lossy(&done.stderr)
         )),
