@@ -7,8 +7,14 @@
 //!   revoked token, 400 code 300 for a body that is not a JSON object.
 //! - `POST /oauth/token` with `grant_type=account_credentials`, the account ID and HTTP Basic
 //!   `client_id:client_secret` ([`MockZoom::ACCOUNT_ID`], …) issues tokens.
-//! - An optional per-second budget answers 429 with `Retry-After` and `X-RateLimit-*` headers,
-//!   and tells on each success how much of it is left (`X-RateLimit-Remaining`).
+//! - Zoom's headers on every API answer, as Zoom sends them: `X-RateLimit-Category: Light`,
+//!   `X-RateLimit-Type: QPS`, `X-RateLimit-Limit` (the budget, 80 by default: Business) and
+//!   `X-RateLimit-Remaining` (what is left of it in the last second), and a tracking ID
+//!   (`x-zm-trackingid`). An optional per-second budget ([`MockZoomBuilder::rate_limit`])
+//!   answers 429 past it, with `Retry-After`.
+//! - An optional delay per update ([`MockZoomBuilder::answer_delay`]), and a count of the
+//!   updates that arrived while another update of the same user was being answered
+//!   ([`MockZoom::overlaps`]).
 //! - Injected faults for the next API requests: any status, a rate limit in any `Retry-After`
 //!   form, a daily limit, a delay, a dropped connection.
 //! - Every request is recorded (method, raw path, query, headers, body, arrival time).
@@ -139,13 +145,31 @@ pub enum Fault {
     Drop,
 }
 
+/// How long to wait before answering an update: from the user ID (decoded) and the body.
+type AnswerDelay = Arc<dyn Fn(&str, &Value) -> Option<Duration> + Send + Sync>;
+
+/// The budget the fake reports in `X-RateLimit-Limit` when it enforces none: Business's 80/s.
+const REPORTED_LIMIT: u32 = 80;
+
 /// The fake's settings.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[must_use]
 pub struct MockZoomBuilder {
     rate_limit: Option<u32>,
     token_lifetime: Duration,
     competitor: Option<Competitor>,
+    answer_delay: Option<AnswerDelay>,
+}
+
+impl std::fmt::Debug for MockZoomBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockZoomBuilder")
+            .field("rate_limit", &self.rate_limit)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("competitor", &self.competitor)
+            .field("answer_delay", &self.answer_delay.is_some())
+            .finish()
+    }
 }
 
 /// Another app of the same account, taking part of the per-second budget: it sends at the rate
@@ -229,6 +253,13 @@ struct State {
     /// API requests being answered now, and the most there were at once.
     in_flight: usize,
     max_in_flight: usize,
+    /// Updates being answered now, by user (index into `users`).
+    in_flight_by_user: HashMap<usize, usize>,
+    /// Updates that arrived while another update of the same user was being answered.
+    overlaps: u64,
+    /// Tracking IDs handed out.
+    tracked: u64,
+    answer_delay: Option<AnswerDelay>,
     /// The competing app's requests the budget let through, and refused.
     competitor_sent: u64,
     competitor_refused: u64,
@@ -269,6 +300,31 @@ impl MockZoomBuilder {
         self
     }
 
+    /// Waits before answering an update for as long as `delay` says, given the user ID (decoded)
+    /// and the body (`None`: no wait), as a busy Zoom answers some requests later than others.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use zoom_user_update::mock::MockZoom;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// // The updates that set timezone A are answered 200 ms late.
+    /// let zoom = MockZoom::builder()
+    ///     .answer_delay(|_user, body| (body["timezone"] == "Asia/Tokyo").then(|| Duration::from_millis(200)))
+    ///     .start()
+    ///     .await;
+    /// # let _ = zoom;
+    /// # }
+    /// ```
+    pub fn answer_delay(
+        mut self,
+        delay: impl Fn(&str, &Value) -> Option<Duration> + Send + Sync + 'static,
+    ) -> Self {
+        self.answer_delay = Some(Arc::new(delay));
+        self
+    }
+
     /// How long issued OAuth tokens live (default 3600 s).
     pub fn token_lifetime(mut self, lifetime: Duration) -> Self {
         self.token_lifetime = lifetime;
@@ -301,6 +357,10 @@ impl MockZoomBuilder {
             token_lifetime: self.token_lifetime,
             in_flight: 0,
             max_in_flight: 0,
+            in_flight_by_user: HashMap::new(),
+            overlaps: 0,
+            tracked: 0,
+            answer_delay: self.answer_delay,
             competitor_sent: 0,
             competitor_refused: 0,
         }));
@@ -345,6 +405,7 @@ impl MockZoom {
             rate_limit: None,
             token_lifetime: Duration::from_secs(3600),
             competitor: None,
+            answer_delay: None,
         }
     }
 
@@ -443,6 +504,13 @@ impl MockZoom {
     #[must_use]
     pub fn max_in_flight(&self) -> usize {
         lock(&self.state).max_in_flight
+    }
+
+    /// How many updates arrived while another update of the same user was being answered (two
+    /// updates of one user in flight at once).
+    #[must_use]
+    pub fn overlaps(&self) -> u64 {
+        lock(&self.state).overlaps
     }
 
     /// How many requests of the competing app the per-second budget let through, and refused.
@@ -551,35 +619,85 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
         lock(&state).requests.push(recorded);
         return Ok(answer);
     }
-    let fault = {
+    let user = percent_encoding::percent_decode_str(
+        recorded.path.strip_prefix("/v2/users/").unwrap_or_default(),
+    )
+    .decode_utf8_lossy()
+    .into_owned();
+    let (fault, delay, user_index) = {
         let mut s = lock(&state);
         s.requests.push(recorded.clone());
         s.in_flight += 1;
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
-        s.faults.pop_front()
+        let user_index = s.index.get(&user).copied();
+        if let Some(at) = user_index {
+            let busy = s.in_flight_by_user.entry(at).or_default();
+            *busy += 1;
+            if *busy > 1 {
+                s.overlaps += 1;
+            }
+        }
+        let delay = s.answer_delay.clone().and_then(|delay| {
+            let body = serde_json::from_slice(&recorded.body).unwrap_or(Value::Null);
+            delay(&user, &body)
+        });
+        (s.faults.pop_front(), delay, user_index)
     };
     // Counts the request out however the answer ends (a dropped connection included).
-    struct InFlight(Arc<Mutex<State>>);
+    struct InFlight(Arc<Mutex<State>>, Option<usize>);
     impl Drop for InFlight {
         fn drop(&mut self) {
-            lock(&self.0).in_flight -= 1;
+            let mut s = lock(&self.0);
+            s.in_flight -= 1;
+            if let Some(busy) = self.1.and_then(|at| s.in_flight_by_user.get_mut(&at)) {
+                *busy -= 1;
+            }
         }
     }
-    let _in_flight = InFlight(state.clone());
-    match fault {
+    let _in_flight = InFlight(state.clone(), user_index);
+    let mut answer = match fault {
         Some(Fault::Status(status, body)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            return Ok(answer(status, body));
+            answer(status, body)
         }
-        Some(Fault::RateLimited(retry_after)) => {
-            return Ok(rate_limited(retry_after.as_deref(), "QPS", 30));
-        }
-        Some(Fault::DailyLimit) => return Ok(rate_limited(None, "Daily-limit", 6000)),
+        Some(Fault::RateLimited(retry_after)) => rate_limited(retry_after.as_deref(), "QPS", 30),
+        Some(Fault::DailyLimit) => rate_limited(None, "Daily-limit", 6000),
         Some(Fault::Drop) => return Err(Dropped),
-        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
-        None => {}
+        Some(Fault::Delay(d)) => {
+            tokio::time::sleep(d).await;
+            api(&state, &parts.method, &recorded)
+        }
+        None => {
+            if let Some(delay) = delay {
+                tokio::time::sleep(delay).await;
+            }
+            api(&state, &parts.method, &recorded)
+        }
+    };
+    stamp(&state, &mut answer);
+    Ok(answer)
+}
+
+/// Zoom's headers on an API answer: a tracking ID, and where the answer has none of its own,
+/// the per-second budget and what is left of it.
+fn stamp(state: &Mutex<State>, answer: &mut Answer) {
+    let mut s = lock(state);
+    s.tracked += 1;
+    let tracking_id = format!("v=2.0;clid=mock;rid=MOCK_{:08}", s.tracked);
+    let limit = s.rate_limit.unwrap_or(REPORTED_LIMIT);
+    prune(&mut s.window, Instant::now());
+    let remaining = (limit as usize).saturating_sub(s.window.len());
+    drop(s);
+    let headers = answer.headers_mut();
+    if let Ok(value) = tracking_id.parse() {
+        headers.insert("x-zm-trackingid", value);
     }
-    Ok(api(&state, &parts.method, &recorded))
+    if !headers.contains_key("x-ratelimit-type") {
+        headers.insert("x-ratelimit-category", "Light".parse().expect("static"));
+        headers.insert("x-ratelimit-type", "QPS".parse().expect("static"));
+        headers.insert("x-ratelimit-limit", limit.into());
+        headers.insert("x-ratelimit-remaining", remaining.into());
+    }
 }
 
 fn token(state: &Mutex<State>, req: &RecordedRequest) -> Answer {
@@ -630,14 +748,14 @@ fn token(state: &Mutex<State>, req: &RecordedRequest) -> Answer {
 fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> Answer {
     let mut s = lock(state);
     let now = Instant::now();
-    if let Some(limit) = s.rate_limit {
-        prune(&mut s.window, now);
-        if s.window.len() >= limit as usize {
-            s.rate_limited += 1;
-            return rate_limited(Some("1"), "QPS", limit);
-        }
-        s.window.push_back(now);
+    prune(&mut s.window, now);
+    if let Some(limit) = s.rate_limit
+        && s.window.len() >= limit as usize
+    {
+        s.rate_limited += 1;
+        return rate_limited(Some("1"), "QPS", limit);
     }
+    s.window.push_back(now);
     let token_ok = req.credentials.as_ref().is_some_and(|t| {
         t.expose() == MockZoom::ACCESS_TOKEN
             || s.tokens.get(t.expose()).is_some_and(|expiry| now < *expiry)
@@ -681,17 +799,7 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
             }
         }
     }
-    let mut updated = answer(StatusCode::NO_CONTENT, None);
-    // With a budget, a success says how much of it is left, as Zoom's headers do.
-    if let Some(limit) = s.rate_limit {
-        let remaining = (limit as usize).saturating_sub(s.window.len());
-        let headers = updated.headers_mut();
-        headers.insert("x-ratelimit-category", "Light".parse().expect("static"));
-        headers.insert("x-ratelimit-type", "QPS".parse().expect("static"));
-        headers.insert("x-ratelimit-limit", limit.into());
-        headers.insert("x-ratelimit-remaining", remaining.into());
-    }
-    updated
+    answer(StatusCode::NO_CONTENT, None)
 }
 
 /// The competing app: sends at its current rate (looking at the rate at least every 50 ms)

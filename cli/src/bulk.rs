@@ -2,11 +2,13 @@
 //! and resumable.
 //!
 //! The input is read twice, line by line (once to validate every line, once to send), so memory
-//! does not grow with the file. Each outcome is appended to the report and written out before
-//! the next one, so an interrupted run loses no outcome that was received; Ctrl-C stops
-//! launching requests and waits for those in flight. A crash (SIGKILL) can lose the outcomes of
-//! the requests in flight, which `--resume` then sends again: a PATCH that sets fields is
-//! idempotent.
+//! does not grow with the file. A user's lines are sent in file order, one at a time: the next
+//! line of a user is sent only after the outcome of the previous one was written to the report
+//! (`Client::update_many`). Each outcome is one write of one whole line, so a crash tears at most
+//! the last line, which `--resume` cuts; Ctrl-C stops launching requests and waits for those in
+//! flight. A crash (SIGKILL) can lose the outcomes of the requests in flight, which `--resume`
+//! sends again: a PATCH that sets fields is idempotent, and no later line of the same user can
+//! have been sent before it.
 
 use std::fs::OpenOptions;
 use std::io::{IsTerminal, Write};
@@ -74,10 +76,13 @@ fn parse_line(
         .map_err(|errors| errors.iter().map(|v| violation_line(v, "(line)")).collect())
 }
 
-/// The lines whose success the report already holds, as a bit set. The report is read as
-/// bytes, line by line: a torn last line (a crash mid-write, maybe inside a character) does not
-/// parse and is ignored. A line number past `last` (the input cannot have it) is ignored too,
-/// so a damaged report cannot make the set grow past the input's size.
+/// The lines whose final outcome the report already holds (`ok`, `failed`, `invalid`; not
+/// `not_sent`), as a bit set. A failed line is not sent again: a later line of the same user
+/// may have been applied since, and sending the earlier one would undo it. The report is read
+/// as bytes, line by line: a torn tail does not parse and is ignored (it is cut when the report
+/// is opened for writing). A line number past `last`
+/// (the input cannot have it) is ignored, so a damaged report cannot make the set grow past the
+/// input's size.
 fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
     use std::io::BufRead;
     let cannot =
@@ -92,7 +97,7 @@ fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
         let Ok(value) = serde_json::from_slice::<Value>(&line.map_err(cannot)?) else {
             continue;
         };
-        if value["status"] == "ok"
+        if matches!(value["status"].as_str(), Some("ok" | "failed" | "invalid"))
             && let Some(line) = value["line"].as_u64().filter(|n| *n <= last)
         {
             let (word, bit) = ((line / 64) as usize, line % 64);
@@ -136,9 +141,8 @@ fn outcome(line: u64, user_id: &str, result: &BulkResult) -> Value {
     }
 }
 
-/// The report, opened for appending: after a torn last line (a crash in the middle of a
-/// write), the next outcome starts on a line of its own and the fragment stays unparsable,
-/// so `--resume` ignores it.
+/// The report, opened for appending. A torn last line (a crash in the middle of a write) is
+/// cut first, so the report stays valid JSON Lines.
 struct Report {
     file: std::fs::File,
 }
@@ -153,15 +157,15 @@ impl Report {
             .read(true)
             .open(path)
             .map_err(cannot)?;
+        let complete = complete_len(&mut file).map_err(cannot)?;
         let len = file.metadata().map_err(cannot)?.len();
-        if len > 0 {
-            use std::io::{Read, Seek, SeekFrom};
-            let mut last = [0u8];
-            file.seek(SeekFrom::Start(len - 1)).map_err(cannot)?;
-            file.read_exact(&mut last).map_err(cannot)?;
-            if last[0] != b'\n' {
-                file.write_all(b"\n").map_err(cannot)?;
-            }
+        if complete < len {
+            file.set_len(complete).map_err(cannot)?;
+            eprintln!(
+                "{}: its last line was incomplete (the run that wrote it stopped in the middle of a write): cut {} bytes",
+                path.display(),
+                len - complete
+            );
         }
         Ok(Self { file })
     }
@@ -174,6 +178,24 @@ impl Report {
             .write_all(line.as_bytes())
             .map_err(|e| Failure::Failed(format!("cannot write the report: {e}")))
     }
+}
+
+/// The length of the file up to and with its last line break (0 when it has none).
+fn complete_len(file: &mut std::fs::File) -> std::io::Result<u64> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut end = file.metadata()?.len();
+    let mut chunk = [0u8; 4096];
+    while end > 0 {
+        let start = end.saturating_sub(chunk.len() as u64);
+        let part = &mut chunk[..usize::try_from(end - start).unwrap_or(0)];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(part)?;
+        if let Some(at) = part.iter().rposition(|&b| b == b'\n') {
+            return Ok(start + at as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
 }
 
 #[derive(Default)]
@@ -333,9 +355,21 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
         }
         progress.tick(&tally);
     }
+    let stopped = run.stopped();
+    // After Zoom's stop, the lines the run never took are not sent either: each is reported.
+    if let Some(reason @ (StopReason::DailyLimit | StopReason::Auth)) = stopped
+        && let Some(rest) = run.into_remaining()
+    {
+        let mut rest = std::pin::pin!(rest);
+        while let Some((line, request)) = futures_util::StreamExt::next(&mut rest).await {
+            let not_sent = BulkResult::NotSent(reason);
+            report.write(&outcome(line, request.user_id().as_str(), &not_sent))?;
+            tally.not_sent += 1;
+            progress.tick(&tally);
+        }
+    }
     progress.finish(&tally);
 
-    let stopped = run.stopped();
     say(format_args!(
         "{} lines: {} ok, {} failed, {} invalid, {} skipped (already done){}{}",
         total,

@@ -1,16 +1,16 @@
 //! `update_many`: many updates with bounded concurrency under the client's budget, each outcome
-//! as it finishes, stopping on request or when Zoom says stop.
+//! as it finishes, a user's updates one after another in input order, stopping on request or
+//! when Zoom says stop.
 
-use std::collections::HashMap;
-use std::future::Future;
+use std::collections::{HashMap, VecDeque};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
-use futures_util::StreamExt;
-use tokio::sync::{mpsc, watch};
+use futures_util::task::AtomicWaker;
+use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 use crate::body::update::Update;
@@ -69,67 +69,82 @@ pub struct BulkOutcome<K> {
 
 /// Stops a run of [`Client::update_many`]: nothing new is sent (a request waiting for its
 /// pacing slot is not sent either, and no failed update is retried), the updates in flight
-/// finish, and the stream ends. Cheap to clone.
+/// finish, the updates the run took but did not send are yielded as
+/// [`BulkResult::NotSent`], and the stream ends. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Canceller(Signal);
 
 impl Canceller {
-    /// Stops the run. After a stop Zoom caused, it also stops the reporting of the updates
-    /// not sent; [`UpdateMany::stopped`] keeps Zoom's reason.
+    /// Stops the run. After a stop Zoom caused, [`UpdateMany::stopped`] keeps Zoom's reason.
     pub fn cancel(&self) {
         self.0.cancelled.store(true, Ordering::SeqCst);
-        // Always a change the run sees, even after Zoom's stop, whose reason it keeps.
         self.0.stop.send_modify(|stop| {
             stop.get_or_insert(StopReason::Cancelled);
         });
+        self.0.waker.wake();
     }
 }
 
-/// What stops a run: the first reason (Zoom's or a cancel), and whether it was cancelled.
+/// What stops a run: the first reason (Zoom's or a cancel), whether it was cancelled, and the
+/// reader to wake.
 #[derive(Debug, Clone)]
 struct Signal {
     stop: watch::Sender<Option<StopReason>>,
     cancelled: Arc<AtomicBool>,
+    waker: Arc<AtomicWaker>,
 }
 
-impl Signal {
-    fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::SeqCst)
-    }
+/// The requests a run reads.
+type Requests<K, U> = Pin<Box<dyn Stream<Item = (K, UpdateUserRequest<U>)> + Send>>;
+
+/// An update in flight: its key and user.
+struct Running<K> {
+    key: K,
+    user_id: UserId,
 }
 
 /// The outcomes of [`Client::update_many`], as each update finishes. A `Stream`; `next()` reads
 /// it without any stream extension trait.
+///
+/// The run makes progress while it is read: it takes the next inputs and starts their updates
+/// when its outcomes are polled, so that a user's next update starts only after the outcome of
+/// that user's previous one was yielded (and, for the tool, written to its report).
 #[must_use = "a run does nothing until its outcomes are read"]
-pub struct UpdateMany<K> {
-    state: State<K>,
+pub struct UpdateMany<K, U: Update> {
+    /// The input, until it ends (or is handed back by [`UpdateMany::into_remaining`]).
+    requests: Option<Requests<K, U>>,
+    concurrency: usize,
+    in_flight: JoinSet<BulkResult>,
+    running: HashMap<tokio::task::Id, Running<K>>,
+    /// Each user with an update in flight, waiting to be yielded or waiting to start, and the
+    /// updates of that user waiting to start, in input order.
+    users: HashMap<String, VecDeque<(K, UpdateUserRequest<U>)>>,
+    /// Users whose next waiting update may start now.
+    ready: VecDeque<String>,
+    /// How many updates wait to start.
+    waiting: usize,
+    /// The user of the outcome yielded last: released (its next update may start, or it is no
+    /// longer busy) when the run is read again.
+    yielded: Option<String>,
     signal: Signal,
 }
 
-enum State<K> {
-    Ready {
-        start: Box<dyn FnOnce(Driver<K>) -> tokio::task::JoinHandle<()> + Send>,
-        concurrency: usize,
-    },
-    Running {
-        outcomes: mpsc::Receiver<BulkOutcome<K>>,
-        driver: tokio::task::JoinHandle<()>,
-    },
-    Done,
-}
+/// How many inputs the run takes ahead of what it can start, per update in flight: the
+/// updates of a user that is busy wait in memory, so memory is bounded by this, not by the
+/// input, and a long run of one user's lines does not hold up the others for longer than this.
+const LOOKAHEAD_PER_SLOT: usize = 16;
 
-impl<K> std::fmt::Debug for UpdateMany<K> {
+/// The run never pins its fields in place (its input stream is boxed and pinned on its own).
+impl<K, U: Update> Unpin for UpdateMany<K, U> {}
+
+impl<K, U: Update> std::fmt::Debug for UpdateMany<K, U> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let state = match self.state {
-            State::Ready { .. } => "ready",
-            State::Running { .. } => "running",
-            State::Done => "done",
-        };
         f.debug_struct("UpdateMany")
-            .field("state", &state)
+            .field("in_flight", &self.in_flight.len())
+            .field("waiting", &self.waiting)
+            .field("input_ended", &self.requests.is_none())
             .field("stop", &*self.signal.stop.borrow())
-            .field("cancelled", &self.signal.is_cancelled())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -139,16 +154,28 @@ impl Client {
     /// [`RetryPolicy`](crate::RetryPolicy), and yields each outcome as it finishes.
     ///
     /// `requests` yields `(key, request)` pairs, the requests made by this client (or a clone)
-    /// with [`update_user`](Client::update_user); it is read only as fast as requests are sent,
-    /// so a large file costs no memory. The run starts when the outcomes are first read.
+    /// with [`update_user`](Client::update_user) or [`update_line`](Client::update_line). It is
+    /// read only as fast as requests can start, so a large file costs no memory; it must be
+    /// `Send + 'static` (it is read while the updates run on the runtime): build it from owned
+    /// data, such as an iterator that owns a clone of the client.
     ///
-    /// It stops sending when [`Canceller::cancel`] is called (the stream ends once the updates
-    /// in flight finish) and when Zoom says stop: after a daily limit, or an authentication
-    /// failure that no retry fixes, every update not yet sent is yielded as
-    /// [`BulkResult::NotSent`] without being sent (the rest of `requests` is read for that).
+    /// **A user's updates go in input order**: two updates of one user (as
+    /// [`UserId::is_same_user`] compares them) are never in flight at once, and the next one
+    /// starts only after the previous one finished and its outcome was yielded, so the user
+    /// ends as the last of its updates says. The updates of other users go on meanwhile, under
+    /// the same concurrency and budget. An update of a busy user waits in memory; the run takes
+    /// at most 16 inputs per concurrent update ahead of what it can start.
+    ///
+    /// **Stops**: on [`Canceller::cancel`], and when Zoom says stop (a daily limit, or an
+    /// authentication failure that no retry fixes), nothing new is sent; the updates in flight
+    /// finish and are yielded; then every update the run took from `requests` but did not send
+    /// is yielded as [`BulkResult::NotSent`] with the reason, and the stream ends. Every input
+    /// the run took is yielded exactly once. The inputs it never took are left in `requests`,
+    /// which [`UpdateMany::into_remaining`] hands back: the run does not read further than it
+    /// needs after a stop, since `requests` may be endless and a cancel should end soon; the
+    /// caller decides what becomes of the rest (the tool reports it as not sent).
     ///
     /// ```
-    /// use futures_util::stream;
     /// use zoom_user_update::mock::MockZoom;
     /// use zoom_user_update::{BulkResult, Client, UserId, UserUpdate};
     ///
@@ -157,10 +184,12 @@ impl Client {
     /// let zoom = MockZoom::start().await;
     /// let client = Client::builder(zoom.bearer_auth()).base_url(zoom.base_url()).build()?;
     /// let update = UserUpdate::builder().dept("Research").build()?;
-    /// let requests: Vec<_> = (1..=3)
-    ///     .map(|n| (n, client.update_user(&UserId::me(), &update)))
-    ///     .collect();
-    /// let mut run = client.update_many(stream::iter(requests)).concurrency(2);
+    /// // A lazy iterator that owns what it needs (a clone of the client), read as the run goes.
+    /// let requests = {
+    ///     let client = client.clone();
+    ///     (1..=3).map(move |n| (n, client.update_user(&UserId::me(), &update)))
+    /// };
+    /// let mut run = client.update_many(futures_util::stream::iter(requests)).concurrency(2);
     /// let mut updated = 0;
     /// while let Some(outcome) = run.next().await {
     ///     if let BulkResult::Updated(_) = outcome.result {
@@ -174,37 +203,37 @@ impl Client {
     ///
     /// # Panics
     ///
-    /// The run starts on the Tokio runtime that first reads its outcomes: reading them outside
-    /// a runtime panics. A panic of `requests` is resumed in the reader.
-    pub fn update_many<K, U, S>(&self, requests: S) -> UpdateMany<K>
+    /// The updates run on the Tokio runtime that reads the outcomes: reading them outside a
+    /// runtime panics. A panic of `requests` happens in the reader.
+    pub fn update_many<K, U, S>(&self, requests: S) -> UpdateMany<K, U>
     where
         K: Send + 'static,
         U: Update,
         S: Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static,
     {
         let (stop, _) = watch::channel(None);
-        let signal = Signal {
-            stop,
-            cancelled: Arc::default(),
-        };
-        let start = move |driver: Driver<K>| tokio::spawn(driver.run(requests));
         UpdateMany {
-            state: State::Ready {
-                start: Box::new(start),
-                concurrency: 8,
+            requests: Some(Box::pin(requests)),
+            concurrency: 8,
+            in_flight: JoinSet::new(),
+            running: HashMap::new(),
+            users: HashMap::new(),
+            ready: VecDeque::new(),
+            waiting: 0,
+            yielded: None,
+            signal: Signal {
+                stop,
+                cancelled: Arc::default(),
+                waker: Arc::default(),
             },
-            signal,
         }
     }
 }
 
-impl<K: Send + 'static> UpdateMany<K> {
-    /// How many updates may be in flight at once (at least 1; default 8). No effect once the
-    /// run has started.
+impl<K: Send + 'static, U: Update> UpdateMany<K, U> {
+    /// How many updates may be in flight at once (at least 1; default 8).
     pub fn concurrency(mut self, n: usize) -> Self {
-        if let State::Ready { concurrency, .. } = &mut self.state {
-            *concurrency = n.max(1);
-        }
+        self.concurrency = n.max(1);
         self
     }
 
@@ -223,153 +252,98 @@ impl<K: Send + 'static> UpdateMany<K> {
     pub async fn next(&mut self) -> Option<BulkOutcome<K>> {
         std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
-}
 
-impl<K: Send + 'static> Stream for UpdateMany<K> {
-    type Item = BulkOutcome<K>;
-
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = &mut *self;
-        if let State::Ready { .. } = this.state {
-            let State::Ready { start, concurrency } =
-                std::mem::replace(&mut this.state, State::Done)
-            else {
-                unreachable!("matched above")
-            };
-            let (sender, outcomes) = mpsc::channel(concurrency);
-            let driver = start(Driver {
-                concurrency,
-                outcomes: sender,
-                signal: this.signal.clone(),
-            });
-            this.state = State::Running { outcomes, driver };
-        }
-        let State::Running { outcomes, driver } = &mut this.state else {
-            return Poll::Ready(None);
-        };
-        match outcomes.poll_recv(cx) {
-            // The driver has ended: a panic in it (the caller's `requests` stream panicked,
-            // say) goes on in the reader rather than end the run as if it were complete.
-            Poll::Ready(None) => match Pin::new(driver).poll(cx) {
-                Poll::Pending => Poll::Pending,
-                Poll::Ready(ended) => {
-                    this.state = State::Done;
-                    if let Err(e) = ended
-                        && e.is_panic()
-                    {
-                        std::panic::resume_unwind(e.into_panic());
-                    }
-                    Poll::Ready(None)
-                }
-            },
-            other => other,
-        }
+    /// The inputs the run never took from `requests`, after it ended on a stop (`None` when
+    /// `requests` ended). Updates in flight are aborted when the run is dropped, so call this
+    /// once [`next`](Self::next) returned `None`.
+    pub fn into_remaining(
+        mut self,
+    ) -> Option<impl Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static> {
+        self.requests.take()
     }
-}
 
-impl<K> Drop for UpdateMany<K> {
-    /// Dropping the outcomes stops the run and aborts the updates in flight.
-    fn drop(&mut self) {
-        if let State::Running { driver, .. } = &self.state {
-            driver.abort();
-        }
-    }
-}
-
-/// The task that sends: launches updates while there is room and no stop, and forwards
-/// outcomes.
-struct Driver<K> {
-    concurrency: usize,
-    outcomes: mpsc::Sender<BulkOutcome<K>>,
-    signal: Signal,
-}
-
-impl<K: Send + 'static> Driver<K> {
-    async fn run<U: Update, S>(self, requests: S)
-    where
-        S: Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static,
-    {
-        let mut requests = std::pin::pin!(requests);
-        let mut stopped = self.signal.stop.subscribe();
-        let mut in_flight = JoinSet::new();
-        // Each task's update, kept here so that a task that panics still gets its outcome.
-        let mut running: HashMap<tokio::task::Id, (K, UserId)> = HashMap::new();
-        let mut reading = true;
-        loop {
-            let stop = *stopped.borrow_and_update();
-            if self.signal.is_cancelled() {
-                // Cancelled: what was not read is not reported.
-                reading = false;
-            } else if let Some(reason) = stop
-                && reading
-                && in_flight.is_empty()
-            {
-                // Zoom said stop: once nothing is in flight, the rest is reported, not sent,
-                // until a cancel.
-                loop {
-                    tokio::select! {
-                        biased;
-                        _ = stopped.changed() => {
-                            if self.signal.is_cancelled() {
-                                return;
-                            }
-                        }
-                        next = requests.next() => {
-                            let Some((key, request)) = next else {
-                                break;
-                            };
-                            let outcome = BulkOutcome {
-                                key,
-                                user_id: request.user_id().clone(),
-                                result: BulkResult::NotSent(reason),
-                            };
-                            if self.outcomes.send(outcome).await.is_err() {
-                                return;
-                            }
-                        }
-                    }
-                }
-                reading = false;
+    /// Starts `request`: its user is busy until its outcome is yielded and read past.
+    fn start(&mut self, key: K, request: UpdateUserRequest<U>) {
+        let stop = self.signal.stop.subscribe();
+        let user_id = request.user_id().clone();
+        let task = self.in_flight.spawn(async move {
+            match request.send_unless_stopped(stop).await {
+                Ok(updated) => BulkResult::Updated(updated),
+                Err(NotUpdated::Stopped(reason)) => BulkResult::NotSent(reason),
+                Err(NotUpdated::Failed(error)) => BulkResult::Failed(error),
             }
-            if !reading && in_flight.is_empty() {
+        });
+        self.running.insert(task.id(), Running { key, user_id });
+    }
+
+    /// The user whose outcome was yielded last may go on: its next waiting update is ready to
+    /// start, or the user is no longer busy.
+    fn release_yielded(&mut self) {
+        if let Some(user) = self.yielded.take() {
+            match self.users.get(&user) {
+                Some(queue) if !queue.is_empty() => self.ready.push_back(user),
+                _ => {
+                    self.users.remove(&user);
+                }
+            }
+        }
+    }
+
+    /// Starts what may start: ready users' next updates first, then new inputs, while there is
+    /// room; an input of a busy user waits (up to the lookahead).
+    fn fill(&mut self, cx: &mut Context<'_>) {
+        while self.in_flight.len() < self.concurrency {
+            if let Some(user) = self.ready.pop_front() {
+                if let Some((key, request)) =
+                    self.users.get_mut(&user).and_then(VecDeque::pop_front)
+                {
+                    self.waiting -= 1;
+                    self.start(key, request);
+                }
+                continue;
+            }
+            if self.waiting >= self.concurrency * LOOKAHEAD_PER_SLOT {
                 return;
             }
-            let room = reading && stop.is_none() && in_flight.len() < self.concurrency;
-            tokio::select! {
-                biased;
-                Some(done) = in_flight.join_next_with_id(), if !in_flight.is_empty() => {
-                    let (id, result) = match done {
-                        Ok((id, result)) => (id, result),
-                        Err(e) => (
-                            e.id(),
-                            BulkResult::Failed(Error::Internal(format!("the update's task failed: {e}"))),
-                        ),
-                    };
-                    let Some((key, user_id)) = running.remove(&id) else {
-                        continue;
-                    };
-                    let outcome = BulkOutcome { key, user_id, result };
-                    self.note_stop(&outcome);
-                    if self.outcomes.send(outcome).await.is_err() {
-                        return;
+            let Some(requests) = self.requests.as_mut() else {
+                return;
+            };
+            match requests.as_mut().poll_next(cx) {
+                Poll::Ready(Some((key, request))) => {
+                    let user = request.user_id().same_user_key().into_owned();
+                    match self.users.get_mut(&user) {
+                        Some(queue) => {
+                            queue.push_back((key, request));
+                            self.waiting += 1;
+                        }
+                        None => {
+                            self.users.insert(user, VecDeque::new());
+                            self.start(key, request);
+                        }
                     }
                 }
-                _ = stopped.changed(), if stop.is_none() => {}
-                next = requests.next(), if room => match next {
-                    Some((key, request)) => {
-                        let stop = self.signal.stop.subscribe();
-                        let user_id = request.user_id().clone();
-                        let task = in_flight.spawn(async move {
-                            match request.send_unless_stopped(stop).await {
-                                Ok(updated) => BulkResult::Updated(updated),
-                                Err(Stopped(reason)) => BulkResult::NotSent(reason),
-                                Err(Failed(error)) => BulkResult::Failed(error),
-                            }
-                        });
-                        running.insert(task.id(), (key, user_id));
-                    }
-                    None => reading = false,
-                },
+                Poll::Ready(None) => self.requests = None,
+                Poll::Pending => return,
+            }
+        }
+    }
+
+    /// After a stop, once nothing is in flight: the next update that waited and was never sent.
+    fn next_not_sent(&mut self, reason: StopReason) -> Option<BulkOutcome<K>> {
+        let user = self.users.keys().next()?.clone();
+        let queue = self.users.get_mut(&user)?;
+        match queue.pop_front() {
+            Some((key, request)) => {
+                self.waiting -= 1;
+                Some(BulkOutcome {
+                    key,
+                    user_id: request.user_id().clone(),
+                    result: BulkResult::NotSent(reason),
+                })
+            }
+            None => {
+                self.users.remove(&user);
+                self.next_not_sent(reason)
             }
         }
     }
@@ -401,6 +375,54 @@ impl<K: Send + 'static> Driver<K> {
     }
 }
 
+impl<K: Send + 'static, U: Update> Stream for UpdateMany<K, U> {
+    type Item = BulkOutcome<K>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        this.signal.waker.register(cx.waker());
+        this.release_yielded();
+        let stop = *this.signal.stop.borrow();
+        if stop.is_none() {
+            this.fill(cx);
+        }
+        loop {
+            return match this.in_flight.poll_join_next_with_id(cx) {
+                Poll::Ready(Some(done)) => {
+                    let (id, result) = match done {
+                        Ok((id, result)) => (id, result),
+                        Err(e) => (
+                            e.id(),
+                            BulkResult::Failed(Error::Internal(format!(
+                                "the update's task failed: {e}"
+                            ))),
+                        ),
+                    };
+                    // Every task the run spawns is recorded when it is spawned.
+                    let Some(Running { key, user_id }) = this.running.remove(&id) else {
+                        continue;
+                    };
+                    this.yielded = Some(user_id.same_user_key().into_owned());
+                    let outcome = BulkOutcome {
+                        key,
+                        user_id,
+                        result,
+                    };
+                    this.note_stop(&outcome);
+                    Poll::Ready(Some(outcome))
+                }
+                Poll::Ready(None) => match stop {
+                    // Stopped, nothing in flight: what waited is yielded as not sent.
+                    Some(reason) => Poll::Ready(this.next_not_sent(reason)),
+                    None if this.requests.is_none() && this.users.is_empty() => Poll::Ready(None),
+                    None => Poll::Pending,
+                },
+                Poll::Pending => Poll::Pending,
+            };
+        }
+    }
+}
+
 /// Why [`UpdateUserRequest::send_unless_stopped`] did not return an answer.
 pub(crate) enum NotUpdated {
     /// The run stopped before the request was sent.
@@ -408,5 +430,3 @@ pub(crate) enum NotUpdated {
     /// The update failed.
     Failed(Error),
 }
-
-use NotUpdated::{Failed, Stopped};

@@ -59,6 +59,34 @@ impl UserId {
     pub fn is_me(&self) -> bool {
         self.0 == "me"
     }
+
+    /// Whether both name the same user as Zoom compares them: an email address without regard
+    /// to case (`Ada@Example.com` is `ada@example.com`), a user ID and `me` exactly. IDs of
+    /// different kinds never match, even when they name one user (an email address and that
+    /// user's ID, or `me` and the token owner's address): only Zoom knows that.
+    ///
+    /// ```
+    /// use zoom_user_update::UserId;
+    ///
+    /// let a: UserId = "Ada@Example.com".parse()?;
+    /// assert!(a.is_same_user(&"ada@example.COM".parse()?));
+    /// assert!(!"KDcuGIm1QgePTO8WbOqwIQ".parse::<UserId>()?.is_same_user(&"kdcugim1qgepto8wboqwiq".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_same_user(&self, other: &UserId) -> bool {
+        self.same_user_key() == other.same_user_key()
+    }
+
+    /// The text two IDs of one user share (see [`is_same_user`](Self::is_same_user)): an email
+    /// address in lower case, anything else as it is.
+    pub(crate) fn same_user_key(&self) -> std::borrow::Cow<'_, str> {
+        if self.0.contains('@') && self.0.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(self.0.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(&self.0)
+        }
+    }
 }
 
 string_type!(
