@@ -16,7 +16,7 @@ const SPEC: &[Source] = &[Source::SwaggerSpec];
 const NAME: &[Source] = &[Source::ReferencePage, Source::SwaggerSpec];
 
 table! {
-    /// A validated user update of Zoom's reference page (the 2021 surface): every field it
+    /// A validated user update of Zoom's reference page (the 2021 edition): every field it
     /// holds passed every rule of its [`Policy`](crate::Policy), at least one field is set, and
     /// only the fields that were set are serialized (PATCH semantics).
     ///

@@ -1,4 +1,4 @@
-//! Zoom's reference page for the operation (the seed of this crate, the 2021 surface):
+//! Zoom's reference page for the operation (the seed of this crate):
 //! exactly what the page defines, with Zoom's 2021 Swagger spec where the page is silent
 //! (`openapi/user-update.json`).
 //!

@@ -1,4 +1,4 @@
-//! The enum-like types of Zoom's current surface.
+//! The enum-like types of Zoom's current edition.
 
 use crate::types::Rule;
 use crate::types::enum_type::enum_type;
