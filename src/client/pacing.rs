@@ -58,34 +58,45 @@ impl std::fmt::Display for RateBudget {
     }
 }
 
-/// Parses a plan (`free`, `pro`, `business`, any case) or a rate in requests per second
-/// (`25`).
+/// Parses a plan (`free`, `pro`, `business`, any case) or a rate in requests per second (`25`
+/// or `25/s`), surrounding whitespace ignored; `Deserialize` reads the same text and `Serialize`
+/// writes the `Display` form (`business`, `25`).
 ///
 /// ```
 /// use zoom_user_update::RateBudget;
 ///
 /// assert_eq!("pro".parse::<RateBudget>()?, RateBudget::Pro);
 /// assert_eq!("25".parse::<RateBudget>()?.per_second(), 25);
+/// assert_eq!(" 80/s ".parse::<RateBudget>()?.per_second(), 80);
 /// assert!("0".parse::<RateBudget>().is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl std::str::FromStr for RateBudget {
     type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, UnknownName> {
+        let name = s.trim();
         let plans = [RateBudget::Free, RateBudget::Pro, RateBudget::Business];
+        let rate = name
+            .strip_suffix("/s")
+            .unwrap_or(name)
+            .trim_end()
+            .parse::<NonZeroU32>()
+            .ok();
         plans
             .into_iter()
-            .find(|plan| plan.to_string().eq_ignore_ascii_case(s))
-            .or_else(|| s.parse().ok().map(RateBudget::PerSecond))
+            .find(|plan| plan.to_string().eq_ignore_ascii_case(name))
+            .or_else(|| rate.map(RateBudget::PerSecond))
             .ok_or_else(|| {
                 UnknownName::new(
                     "rate budget",
                     s,
-                    "free, pro, business, or requests per second (1 or more)",
+                    "free, pro, business, or requests per second (1 or more, `/s` optional)",
                 )
             })
     }
 }
+
+crate::types::by_name!(RateBudget);
 
 /// How a client paces its requests under a [`RateBudget`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
