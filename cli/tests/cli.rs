@@ -1,20 +1,19 @@
 //! The `zoom-user-update` binary: each command, its exit codes and output, and bulk runs
 //! against the fake Zoom (interrupted and resumed).
 
-#[allow(dead_code)]
-#[path = "common/mod.rs"]
-mod common;
-
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use common::{BIN, clean_command, input_file, outcomes};
 use serde_json::{Value, json};
+use zoom_test_support::cli::{clean_command, input_file, outcomes};
+use zoom_user_update::Edition;
 use zoom_user_update::mock::{Fault, MockZoom};
-use zoom_user_update::spec::Edition;
+
+/// The tool under test.
+const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
 
 /// The binary with a clean environment ([`clean_command`]) and nothing on standard input.
 fn cli() -> Command {

@@ -1,14 +1,7 @@
-//! The tool against misbehaving servers on loopback (`hostile/server.rs`): huge answers
+//! The tool against misbehaving servers on loopback (`zoom_test_support::server`): huge answers
 //! (peak memory measured), redirects, absurd token lifetimes, control characters in server
 //! text, stop signals from Zoom, a torn report, Ctrl-C, tracing, `--timeout` and the encoding
 //! of user IDs. Every server is started by the test that talks to it.
-
-#[allow(dead_code)]
-#[path = "common/mod.rs"]
-mod common;
-#[allow(dead_code)]
-#[path = "hostile/server.rs"]
-mod server;
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -18,9 +11,12 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use common::{BIN, clean_command, input_file, outcomes, outcomes_beside};
 use serde_json::{Value, json};
-use server::{Action, Answer, Received, Server};
+use zoom_test_support::cli::{clean_command, input_file, outcomes, outcomes_beside};
+use zoom_test_support::server::{self, Action, Answer, Received, Server};
+
+/// The tool under test.
+const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
 
 const TOKEN: &str = "tok-S3CRET-static-bearer";
 const ISSUED: &str = "tok-S3CRET-issued-by-endpoint";

@@ -1,13 +1,12 @@
-// A misbehaving HTTP/1.1 server on loopback, for adversarial tests (shared by the tool's tests,
-// `cli/tests/hostile.rs`, and the library's, `tests/hostile.rs`, which `include!`s this file:
-// so no inner attributes or `//!` comments here).
-//
-// Raw TCP, one thread per connection, keep-alive. Every request (method, target, headers, body)
-// is recorded, then a handler decides what to do with it: answer with any status line, headers
-// and body (a body of any size is streamed in 64 KiB pieces, never held in memory), after a
-// delay; hang (never answer); or close the connection. The handler may block (to wait until
-// several requests are in flight, say). Writes give up when the client goes away or stops
-// reading for 10 s, and every thread ends soon after the `Server` is dropped.
+//! A misbehaving HTTP/1.1 server on loopback, for adversarial tests (the tool's,
+//! `cli/tests/hostile.rs`, and the library's, `tests/hostile.rs`).
+//!
+//! Raw TCP, one thread per connection, keep-alive. Every request (method, target, headers, body)
+//! is recorded, then a handler decides what to do with it: answer with any status line, headers
+//! and body (a body of any size is streamed in 64 KiB pieces, never held in memory), after a
+//! delay; hang (never answer); or close the connection. The handler may block (to wait until
+//! several requests are in flight, say). Writes give up when the client goes away or stops
+//! reading for 10 s, and every thread ends soon after the `Server` is dropped.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};

@@ -1,20 +1,15 @@
-//! The updates the validation benchmark and the callgrind probe measure, each built two ways:
-//! through the SDK (validated) and as the raw generated body (no validation). Included with
-//! `#[path]` by `benches/validation.rs`, `benches/validation_probe.rs` and the tests
-//! (`tests/common/mod.rs`, for the full body).
+//! The updates the validation benchmark (`benches/validation.rs`) and its callgrind probe
+//! (`benches/validation_probe.rs`) measure, each built two ways: through the SDK (validated) and
+//! as the raw generated body (no validation). The body is the reference page's edition's
+//! ([`v2021`](crate::v2021)), as in every earlier run of the benchmark.
 
 use std::hint::black_box;
 
-use zoom_user_update::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
-use zoom_user_update::{CustomAttributes, PhoneNumbers, Policy, UserType, UserUpdate};
+use zoom_user_update::Policy;
+use zoom_user_update::v2021::UserUpdate;
+use zoom_user_update::v2021::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdateBody};
 
-pub const FULL_JSON: &str = r#"{"first_name":"Grace","last_name":"Hopper","type":2,"pmi":2468135790,
-"use_pmi":false,"timezone":"America/New_York","language":"en-US","dept":"Engineering",
-"vanity_name":"grace.hopper","host_key":"482915","cms_user_id":"kaltura-42",
-"job_title":"Rear Admiral","company":"US Navy","location":"Arlington, VA",
-"phone_numbers":{"number":"5550100","code":"+1","country":"US"},
-"custom_attributes":{"key":"cbf9b7a3","name":"Badge","value":"1234"},
-"manager":"boss@example.com","group_id":"HnjC5K5eQZmDbH0aS7b9Yw"}"#;
+pub use crate::v2021::{FULL_JSON, full};
 
 pub fn sdk_minimal() -> Vec<u8> {
     let update = UserUpdate::builder()
@@ -30,42 +25,6 @@ pub fn raw_minimal() -> Vec<u8> {
         ..Default::default()
     };
     serde_json::to_vec(&body).unwrap()
-}
-
-/// An update that sets every field of the reference page's surface: the benches' full case,
-/// and the full body of the tests (`tests/common/mod.rs` includes this file).
-pub fn full() -> UserUpdate {
-    UserUpdate::builder()
-        .first_name(black_box("Grace"))
-        .last_name("Hopper")
-        .user_type(UserType::Licensed)
-        .pmi(2_468_135_790_i64)
-        .use_pmi(false)
-        .timezone("America/New_York")
-        .language("en-US")
-        .dept("Engineering")
-        .vanity_name("grace.hopper")
-        .host_key("482915")
-        .cms_user_id("kaltura-42")
-        .job_title("Rear Admiral")
-        .company("US Navy")
-        .location("Arlington, VA")
-        .phone_numbers(
-            PhoneNumbers::builder()
-                .number("5550100")
-                .code("+1")
-                .country("US"),
-        )
-        .custom_attributes(
-            CustomAttributes::builder()
-                .key("cbf9b7a3")
-                .name("Badge")
-                .value("1234"),
-        )
-        .manager("boss@example.com")
-        .group_id("HnjC5K5eQZmDbH0aS7b9Yw")
-        .build()
-        .unwrap()
 }
 
 pub fn sdk_full() -> Vec<u8> {

@@ -1,6 +1,6 @@
-// What the tool's test files (`cli.rs`, `hostile.rs`) share: the command in a clean
-// environment, a bulk input file and the report read by line. Each file includes it with
-// `#[path]` and uses only part of it.
+//! What the tool's test files (`cli/tests/cli.rs`, `cli/tests/hostile.rs`) share: the command in
+//! a clean environment, a bulk input file and the report read by line. The tool's binary is the
+//! test file's own (`env!("CARGO_BIN_EXE_zoom-user-update")`, which only its tests see).
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{Value, json};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_zoom-user-update");
 
 /// `program` (the tool, or a wrapper that runs it) in a clean environment: no credentials,
 /// URLs or log settings from the caller's, so that output compared exactly stays the same.
