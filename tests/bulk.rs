@@ -1,5 +1,5 @@
-//! `Client::update_many`: bounded concurrency, an outcome per update, stopping on request and
-//! when Zoom says stop.
+//! `Client::update_many`: bounded concurrency, an outcome per update it takes, stopping on
+//! request and when Zoom says stop (and then handing back the inputs it never took).
 
 use std::time::Duration;
 
@@ -9,7 +9,7 @@ use zoom_user_update::{
     Auth, BulkResult, Client, RateBudget, RetryPolicy, StopReason, UserId, UserUpdate,
 };
 
-use crate::common::all;
+use zoom_test_support::all;
 
 fn client(zoom: &MockZoom) -> Client {
     Client::builder(zoom.bearer_auth())
@@ -28,7 +28,8 @@ fn requests(
     zoom: &MockZoom,
     client: &Client,
     n: u32,
-) -> impl futures_util::Stream<Item = (u32, zoom_user_update::UpdateUserRequest)> + use<> {
+) -> impl futures_util::Stream<Item = (u32, zoom_user_update::UpdateUserRequest<UserUpdate>)> + use<>
+{
     let update = update();
     let requests: Vec<_> = (1..=n)
         .map(|i| {
@@ -87,22 +88,44 @@ async fn no_more_than_the_concurrency_is_in_flight() {
     );
 }
 
+/// How many inputs a run hands back after it stopped: those it never took.
+async fn remaining<K: Send + 'static>(run: zoom_user_update::UpdateMany<K, UserUpdate>) -> usize {
+    match run.into_remaining() {
+        Some(rest) => rest.count().await,
+        None => 0,
+    }
+}
+
+/// After Zoom's daily limit nothing more is sent: every update the run took has its outcome
+/// (the first failed, any it took but did not send are not sent), and the inputs it never took
+/// are handed back, untouched.
 #[tokio::test]
-async fn a_daily_limit_stops_sending_and_the_rest_is_reported_not_sent() {
+async fn a_daily_limit_stops_sending_and_the_rest_is_not_sent() {
     let zoom = MockZoom::start().await;
     zoom.push_fault(Fault::DailyLimit);
     let client = client(&zoom);
-    let run = client
+    let mut run = client
         .update_many(requests(&zoom, &client, 10))
         .concurrency(1);
-    let outcomes = all(run).await;
-    assert_eq!(outcomes.len(), 10, "every update has an outcome");
-    assert!(matches!(outcomes[0].result, BulkResult::Failed(_)));
+    let mut outcomes = Vec::new();
+    while let Some(outcome) = run.next().await {
+        outcomes.push(outcome);
+    }
+    assert!(
+        matches!(outcomes[0].result, BulkResult::Failed(_)),
+        "{outcomes:?}"
+    );
     assert!(
         outcomes[1..]
             .iter()
             .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::DailyLimit))),
         "{outcomes:?}"
+    );
+    assert_eq!(run.stopped(), Some(StopReason::DailyLimit));
+    assert_eq!(
+        outcomes.len() + remaining(run).await,
+        10,
+        "every update is accounted for"
     );
     assert_eq!(
         zoom.api_requests().len(),
@@ -121,16 +144,28 @@ async fn an_auth_failure_no_retry_fixes_stops_sending() {
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
-    let run = client
+    let mut run = client
         .update_many(requests(&zoom, &client, 6))
         .concurrency(1);
-    let outcomes = all(run).await;
-    assert_eq!(outcomes.len(), 6);
-    assert!(matches!(outcomes[0].result, BulkResult::Failed(_)));
+    let mut outcomes = Vec::new();
+    while let Some(outcome) = run.next().await {
+        outcomes.push(outcome);
+    }
+    assert!(
+        matches!(outcomes[0].result, BulkResult::Failed(_)),
+        "{outcomes:?}"
+    );
     assert!(
         outcomes[1..]
             .iter()
-            .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::Auth)))
+            .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::Auth))),
+        "{outcomes:?}"
+    );
+    assert_eq!(run.stopped(), Some(StopReason::Auth));
+    assert_eq!(
+        outcomes.len() + remaining(run).await,
+        6,
+        "every update is accounted for"
     );
     assert_eq!(zoom.token_requests(), 1);
     assert!(zoom.api_requests().is_empty());
@@ -165,8 +200,10 @@ async fn cancelling_sends_nothing_new_and_ends_after_what_is_in_flight() {
     assert!(rest.len() < 49, "the input was not read to its end");
 }
 
+/// After Zoom's stop the run ends without reading more of its input, even an input that never
+/// ends, and hands the input back; a cancel after Zoom's stop keeps Zoom's reason.
 #[tokio::test]
-async fn a_cancel_while_the_unsent_rest_is_reported_ends_the_run() {
+async fn after_zooms_stop_the_run_ends_without_waiting_on_its_input() {
     let zoom = MockZoom::start().await;
     zoom.push_fault(Fault::DailyLimit);
     let client = client(&zoom);
@@ -181,22 +218,21 @@ async fn a_cancel_while_the_unsent_rest_is_reported_ends_the_run() {
     let canceller = run.canceller();
     let first = run.next().await.unwrap();
     assert!(matches!(first.result, BulkResult::Failed(_)), "{first:?}");
-    let second = run.next().await.unwrap();
-    assert!(
-        matches!(second.result, BulkResult::NotSent(StopReason::DailyLimit)),
-        "{second:?}"
-    );
-    canceller.cancel();
     let end = tokio::time::timeout(Duration::from_secs(10), run.next()).await;
     assert!(
         matches!(end, Ok(None)),
-        "the run ends at the cancel: {end:?}"
+        "the run ends at Zoom's stop: {end:?}"
     );
+    canceller.cancel();
     assert_eq!(
         run.stopped(),
         Some(StopReason::DailyLimit),
         "zoom's reason is kept"
     );
+    let mut rest = run.into_remaining().expect("the input did not end");
+    let (key, _) = rest.next().await.unwrap();
+    assert_eq!(key, 2, "the second request is handed back, not sent");
+    assert_eq!(zoom.api_requests().len(), 1);
 }
 
 #[tokio::test]

@@ -1,17 +1,16 @@
 //! The client against the fake Zoom: auth, typed errors, retries, pacing, path encoding,
-//! secrets, and snapshots of the full requests it sends.
+//! secrets, and snapshots of the full requests it sends (bodies of the reference page's edition,
+//! `v2021`, whose requests the snapshots have pinned since the first release).
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::json;
 
-use crate::common::fast_retries;
+use zoom_test_support::fast_retries;
 use zoom_user_update::mock::{Fault, MockZoom, RecordedRequest};
-use zoom_user_update::{
-    ApiErrorKind, Auth, Client, Error, LoginType, PhoneNumbers, RateBudget, RetryPolicy, UserId,
-    UserUpdate,
-};
+use zoom_user_update::v2021::{LoginType, PhoneNumbers, UserUpdate};
+use zoom_user_update::{ApiErrorKind, Auth, Client, Error, RateBudget, RetryPolicy, UserId};
 
 fn client(zoom: &MockZoom, auth: Auth) -> Client {
     Client::builder(auth)

@@ -1,22 +1,12 @@
 //! The library against misbehaving servers on loopback (the raw TCP server of
-//! `cli/tests/hostile/server.rs`): server text in error `Display`s, a failed token fetch shared
-//! by its waiters, redirects, absurd token lifetimes.
+//! `zoom_test_support::server`, which the tool's tests use too): server text in error
+//! `Display`s, a failed token fetch shared by its waiters, redirects, absurd token lifetimes.
 
 use std::time::{Duration, Instant};
 
+use zoom_test_support::fast_retries;
+use zoom_test_support::server::{self, Answer, Server};
 use zoom_user_update::{Auth, Client, Error, RetryPolicy, UserId, UserUpdate};
-
-#[allow(dead_code, clippy::all, clippy::pedantic)]
-mod server {
-    include!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/cli/tests/hostile/server.rs"
-    ));
-}
-
-use server::{Answer, Server};
-
-use crate::common::fast_retries;
 
 const ISSUED: &str = "tok-issued-by-the-hostile-endpoint";
 
@@ -48,7 +38,7 @@ async fn one_at_a_time(
     client: &Client,
     n: u32,
 ) -> (
-    zoom_user_update::UpdateMany<u32>,
+    zoom_user_update::UpdateMany<u32, UserUpdate>,
     Vec<(u32, zoom_user_update::BulkResult)>,
 ) {
     let requests: Vec<_> = (1..=n)
@@ -448,6 +438,12 @@ async fn a_token_endpoint_failing_after_every_retry_stops_a_bulk_run() {
         "{results:?}"
     );
     assert_eq!(run.stopped(), Some(zoom_user_update::StopReason::Auth));
+    // What the run did not take is handed back: every update is accounted for.
+    let rest = match run.into_remaining() {
+        Some(rest) => futures_util::StreamExt::count(rest).await,
+        None => 0,
+    };
+    assert_eq!(results.len() + rest, 5, "{results:?}");
     assert_eq!(api.request_count(), 0);
 }
 

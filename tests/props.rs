@@ -1,10 +1,12 @@
-//! Property tests: no input makes a parser panic; a valid update survives serialize → intake.
+//! Property tests: no input makes a parser panic; a valid update of each edition survives
+//! serialize → intake. The first block is the reference page's edition's (`v2021`), the second
+//! the current edition's (`v2025`).
 
 use proptest::prelude::*;
 use serde_json::Value;
+use zoom_user_update::v2021::{CustomAttributes, LoginType, PhoneNumbers, UserType, UserUpdate};
 use zoom_user_update::{
-    CallingCode, CountryId, CustomAttributes, Email, HostKey, LoginType, PersonName, PhoneNumbers,
-    Pmi, Policy, TimeZone, UserId, UserType, UserUpdate,
+    CallingCode, CountryId, Edition, Email, HostKey, PersonName, Pmi, Policy, TimeZone, UserId,
 };
 
 fn any_json() -> impl Strategy<Value = Value> {
@@ -52,6 +54,13 @@ proptest! {
         let _ = Email::parse(&s);
         let _ = UserId::parse(&s);
         let _ = UserUpdate::from_json(&s, Policy::Strict);
+        let _ = zoom_user_update::v2025::LoginType::from_name(&s);
+        let _ = zoom_user_update::v2025::LicenseOption::from_name(&s);
+        let _ = s.parse::<Edition>();
+        for edition in Edition::ALL {
+            let _ = edition.from_json(&s, Policy::Strict);
+            let _ = edition.bulk_line(s.as_bytes(), Policy::Spec);
+        }
     }
 
     #[test]
@@ -120,8 +129,17 @@ proptest! {
         united in prop::sample::select(zoom_user_update::v2025::PlanUnitedType::ALL.to_vec()),
         pronouns in prop::sample::select(zoom_user_update::v2025::PronounsOption::ALL.to_vec()),
         zoom_phone in any::<Option<bool>>(),
+        divisions in prop::option::of(prop::collection::vec("[a-zA-Z0-9_-]{0,12}", 0..4)),
+        licenses in prop::option::of(prop::collection::vec(
+            (
+                prop::sample::select(zoom_user_update::v2025::LicenseType::ALL.to_vec()),
+                prop::sample::select(zoom_user_update::v2025::LicenseOption::ALL.to_vec()),
+                ".*",
+            ),
+            0..4,
+        )),
     ) {
-        use zoom_user_update::v2025::{CustomAttribute, Feature, PhoneNumber, UserUpdate};
+        use zoom_user_update::v2025::{CustomAttribute, Feature, LicenseInfo, PhoneNumber, UserUpdate};
         let phones: Vec<_> = phones
             .into_iter()
             .map(|(number, label, with_code)| {
@@ -143,6 +161,22 @@ proptest! {
             .pronouns_option(pronouns);
         if let Some(flag) = zoom_phone {
             b = b.feature(Feature::builder().zoom_phone(flag));
+        }
+        if let Some(divisions) = divisions {
+            b = b.division_ids(divisions);
+        }
+        if let Some(licenses) = licenses {
+            b = b.license_info_list(
+                licenses
+                    .into_iter()
+                    .map(|(kind, option, subscription)| {
+                        LicenseInfo::builder()
+                            .license_type(kind)
+                            .license_option(option)
+                            .subscription_id(subscription)
+                    })
+                    .collect::<Vec<_>>(),
+            );
         }
         let update = b.build().expect("valid by construction");
         let text = serde_json::to_string(&update).unwrap();

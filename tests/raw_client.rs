@@ -1,12 +1,25 @@
-//! The generated (raw, unchecked) client against the fake Zoom on loopback.
+//! The generated (raw, unchecked) client of each edition against the fake Zoom on loopback, as
+//! progenitor generates it: the credentials are a default header of its `reqwest::Client`, and
+//! `Hooks::default()` adds nothing. The cases are the reference page's edition's (`v2021`); the
+//! last two are the current edition's (`v2025`).
 
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::json;
 use zoom_user_update::mock::{Fault, MockZoom};
-use zoom_user_update::raw::{self, types};
+use zoom_user_update::v2021::raw::{self, types};
+
+/// A `reqwest::Client` whose every request carries the fake Zoom's bearer token.
+fn bearer_http() -> reqwest::Client {
+    let mut token = HeaderValue::from_str(&format!("Bearer {}", MockZoom::ACCESS_TOKEN)).unwrap();
+    token.set_sensitive(true);
+    reqwest::Client::builder()
+        .default_headers(HeaderMap::from_iter([(AUTHORIZATION, token)]))
+        .build()
+        .unwrap()
+}
 
 fn client(zoom: &MockZoom) -> raw::Client {
-    let hooks = raw::Hooks::with_bearer_token(MockZoom::ACCESS_TOKEN).unwrap();
-    raw::Client::new_with_client(&zoom.base_url(), reqwest::Client::new(), hooks)
+    raw::Client::new_with_client(&zoom.base_url(), bearer_http(), raw::Hooks::default())
 }
 
 fn body_with_two_fields() -> types::UserUpdateBody {
@@ -132,5 +145,67 @@ async fn an_undocumented_status_is_an_unexpected_response() {
     assert!(
         matches!(err, raw::Error::UnexpectedResponse(ref r) if r.status() == 503),
         "{err:?}"
+    );
+}
+
+/// The current edition's generated client: its own body type, and both query parameters.
+#[tokio::test]
+async fn the_2025_generated_client_sends_its_body_and_query() {
+    use zoom_user_update::v2025::raw::{self as raw2025, types as types2025};
+    let zoom = MockZoom::start().await;
+    let client = raw2025::Client::new_with_client(
+        &zoom.base_url(),
+        bearer_http(),
+        raw2025::Hooks::default(),
+    );
+    let body = types2025::UserUpdateBody {
+        division_ids: Some(Vec::new()),
+        zoom_one_type: Some(576_460_752_303_423_488_i64.try_into().unwrap()),
+        ..Default::default()
+    };
+    let login_type = types2025::UserUpdateLoginType::try_from(101).unwrap();
+    client
+        .user_update("me", Some(&login_type), Some(true), &body)
+        .await
+        .expect("204 is success");
+    let request = &zoom.api_requests()[0];
+    assert_eq!(
+        request.query.as_deref(),
+        Some("login_type=101&remove_tsp_credentials=true")
+    );
+    assert_eq!(
+        request.credentials.as_ref().map(|c| c.expose()),
+        Some(MockZoom::ACCESS_TOKEN)
+    );
+    assert_eq!(
+        String::from_utf8(request.body.clone()).unwrap(),
+        r#"{"division_ids":[],"zoom_one_type":576460752303423488}"#
+    );
+}
+
+/// The generated types are unchecked beyond the fragment's keywords: a license option the spec
+/// does not list is refused there, but nothing checks that a license item's subscription is not
+/// empty, nor how many phone numbers a body has.
+#[test]
+fn the_2025_generated_types_check_only_schema_keywords() {
+    use zoom_user_update::v2025::raw::types as types2025;
+    assert!(types2025::UserUpdateBodyLicenseInfoListItemLicenseOption::try_from(3).is_err());
+    assert!(
+        types2025::UserUpdateBodyLicenseInfoListItemLicenseOption::try_from(
+            576_460_752_303_423_488
+        )
+        .is_ok()
+    );
+    let item: types2025::UserUpdateBodyLicenseInfoListItem = serde_json::from_value(json!(
+        {"license_option": 2, "license_type": "MEETING", "subscription_id": ""}
+    ))
+    .unwrap();
+    assert_eq!(item.subscription_id, "");
+    let missing = serde_json::from_value::<types2025::UserUpdateBodyLicenseInfoListItem>(json!(
+        {"license_option": 2, "license_type": "MEETING"}
+    ));
+    assert!(
+        missing.is_err(),
+        "a required member is required by the generated type too"
     );
 }

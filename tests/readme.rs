@@ -1,7 +1,9 @@
-//! The README's rule tables are the field table's rows, rendered: a test fails when they drift.
-//! `ZOOM_BLESS_README=1 cargo test readme` rewrites them (never set in CI).
+//! The README's rule tables are the field tables' rows, rendered: a test fails when they drift.
+//! `ZOOM_BLESS_README=1 cargo test readme` rewrites them (never set in CI); on a difference the
+//! tables as they should be are also written to `target/readme-rules.md`.
 
-use zoom_user_update::spec::{self, FieldRule};
+use zoom_user_update::Edition;
+use zoom_user_update::rules::FieldRule;
 
 /// The rows as a Markdown table.
 fn table(rules: &[FieldRule]) -> String {
@@ -12,21 +14,18 @@ fn table(rules: &[FieldRule]) -> String {
     for rule in rules {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",
-            rule.path,
-            rule.json_type,
+            rule.display_path(),
+            rule.json_type.name(),
             cell(&rule.rule),
             cell(rule.strict.unwrap_or("")),
-            cell(rule.source),
+            cell(&rule.source_names()),
         ));
     }
     out
 }
 
-/// Checks (or with `ZOOM_BLESS_README=1` rewrites) the README text between
-/// `<!-- rules:NAME -->` and `<!-- /rules:NAME -->`.
-fn check_section(name: &str, expected: &str) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).unwrap();
+/// The README text between `<!-- rules:NAME -->` and `<!-- /rules:NAME -->`.
+fn section<'a>(readme: &'a str, name: &str) -> &'a str {
     let (start, end) = (
         format!("<!-- rules:{name} -->\n"),
         format!("<!-- /rules:{name} -->"),
@@ -38,22 +37,40 @@ fn check_section(name: &str, expected: &str) {
     let to = readme
         .find(&end)
         .unwrap_or_else(|| panic!("README has no {end}"));
-    if readme[from..to] == *expected {
+    &readme[from..to]
+}
+
+/// Checks (or with `ZOOM_BLESS_README=1` rewrites) every edition's rule table of the README.
+#[test]
+fn the_readme_rule_tables_are_the_field_tables() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let mut readme = std::fs::read_to_string(path).unwrap();
+    let mut differ = Vec::new();
+    let mut rendered = String::new();
+    for edition in Edition::ALL {
+        let name = edition.name();
+        let expected = table(edition.field_rules());
+        rendered.push_str(&format!(
+            "<!-- rules:{name} -->\n{expected}<!-- /rules:{name} -->\n\n"
+        ));
+        if section(&readme, name) != expected {
+            differ.push(name);
+            let at = section(&readme, name).as_ptr() as usize - readme.as_ptr() as usize;
+            let len = section(&readme, name).len();
+            readme.replace_range(at..at + len, &expected);
+        }
+    }
+    if differ.is_empty() {
         return;
     }
     if std::env::var_os("ZOOM_BLESS_README").is_some() {
-        let updated = format!("{}{expected}{}", &readme[..from], &readme[to..]);
-        std::fs::write(path, updated).unwrap();
+        std::fs::write(path, readme).unwrap();
         return;
     }
+    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/readme-rules.md");
+    let _ = std::fs::create_dir_all(concat!(env!("CARGO_MANIFEST_DIR"), "/target"));
+    std::fs::write(out, &rendered).unwrap();
     panic!(
-        "the README's rule table {name} differs from spec::field_rules; run with ZOOM_BLESS_README=1 to rewrite it, or paste:\n{expected}"
+        "the README's rule tables {differ:?} differ from Edition::field_rules; the tables as they should be are in {out} (ZOOM_BLESS_README=1 rewrites the README)"
     );
-}
-
-#[test]
-fn the_readme_rule_tables_are_the_field_tables() {
-    for edition in spec::Edition::ALL {
-        check_section(edition.name(), &table(spec::field_rules(edition)));
-    }
 }

@@ -1,9 +1,11 @@
-//! What a new user writes in the first hour, from the docs alone: each line compiles and does
-//! what it says.
+//! The quickstart of a program that uses this crate: what a new user writes in the first hour,
+//! from the docs alone, with the crate root's edition (Zoom's current one). Each line compiles
+//! and does what it says: build, send, read the answer and the getters, go back to a builder,
+//! spawn a request, parse settings, and never see a host key printed.
 
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::{
-    Client, HostKey, Policy, RateBudget, TimeZone, UserId, UserUpdate, UserUpdateBuilder,
+    Client, HostKey, Policy, RateBudget, TimeZone, Update, UserId, UserUpdate, UserUpdateBuilder,
 };
 
 #[tokio::test]
@@ -26,6 +28,10 @@ async fn the_first_hour() -> zoom_user_update::Result<()> {
     assert_eq!(updated.rate_limit.limit, Some(80));
     assert_eq!(updated.rate_limit.remaining, Some(79));
     assert_eq!(updated.rate_limit.category.as_deref(), Some("Light"));
+
+    // The crate root is Zoom's current edition.
+    assert_eq!(u.edition(), "2025");
+    assert_eq!(u.edition(), zoom_user_update::Edition::default().name());
 
     // Getters return the validated types.
     let tz: Option<&TimeZone> = u.timezone();

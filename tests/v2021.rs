@@ -1,15 +1,15 @@
-//! The validated update: serialized bodies (snapshots), every violation at once, cross-field
-//! rules, warnings, policies and the JSON intake.
+//! The validated update of Zoom's reference page (the 2021 edition, `zoom_user_update::v2021`):
+//! serialized bodies (snapshots), every violation at once, cross-field rules, warnings, policies
+//! and the JSON intake.
 
 #![allow(deprecated)] // the deprecated phone_number / phone_country setters are under test
 
 use serde_json::json;
-use zoom_user_update::raw::types::UserUpdateBody;
-use zoom_user_update::{
-    CustomAttributes, PhoneNumbers, Pmi, Policy, Rule, UserType, UserUpdate, Warning,
-};
-
-use crate::common::{body, codes, full, full_2025};
+use zoom_test_support::body;
+use zoom_test_support::v2021::{codes, full};
+use zoom_user_update::v2021::raw::types::UserUpdateBody;
+use zoom_user_update::v2021::{CustomAttributes, PhoneNumbers, UserType, UserUpdate};
+use zoom_user_update::{Pmi, Policy, Rule, Warning};
 
 #[test]
 fn minimal_body() {
@@ -27,8 +27,8 @@ fn full_body() {
     insta::assert_json_snapshot!("full_body", body(&update));
 }
 
-/// `Serialize` writes straight from the validated values; it must write what the generated
-/// type sends, member order included, for every field.
+/// `Serialize` goes through the generated type; it must write what the generated type sends,
+/// member order included, for every field (the snapshots above pin the bytes themselves).
 #[test]
 fn serialization_is_the_generated_types_byte_for_byte() {
     #[allow(deprecated)]
@@ -323,7 +323,7 @@ fn a_refused_field_still_counts_as_set_for_requires() {
         [("/phone_country".to_owned(), "unknown_country")]
     );
     assert_eq!(
-        crate::common::codes_2025(r#"{"phone_number": ["5550100"]}"#),
+        zoom_test_support::v2025::codes(r#"{"phone_number": ["5550100"]}"#),
         [
             ("/phone_number".to_owned(), "wrong_type"),
             ("/phone_number".to_owned(), "requires"),
@@ -440,6 +440,24 @@ mod length_first {
         }
     }
 
+    /// A struct (what `derive(Serialize)` writes, the generated types included): the length
+    /// given counts the fields written, not those skipped.
+    impl ser::SerializeStruct for Counted {
+        type Ok = ();
+        type Error = Refused;
+        fn serialize_field<T: ?Sized + Serialize>(
+            &mut self,
+            _: &'static str,
+            value: &T,
+        ) -> Result<(), Refused> {
+            self.came += 1;
+            value.serialize(LengthFirst)
+        }
+        fn end(self) -> Result<(), Refused> {
+            Counted::end(self)
+        }
+    }
+
     impl ser::SerializeSeq for Counted {
         type Ok = ();
         type Error = Refused;
@@ -478,7 +496,7 @@ mod length_first {
         type SerializeTupleStruct = Impossible<(), Refused>;
         type SerializeTupleVariant = Impossible<(), Refused>;
         type SerializeMap = Counted;
-        type SerializeStruct = Impossible<(), Refused>;
+        type SerializeStruct = Counted;
         type SerializeStructVariant = Impossible<(), Refused>;
 
         scalars!(
@@ -491,14 +509,21 @@ mod length_first {
         unused!(
             serialize_none() -> (),
             serialize_unit() -> (),
-            serialize_unit_variant(&'static str, u32, &'static str) -> (),
             serialize_tuple(usize) -> Self::SerializeTuple,
             serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
             serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant,
-            serialize_struct(&'static str, usize) -> Self::SerializeStruct,
             serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant
         );
 
+        /// A generated string enum's value (`"Mobile"`): a scalar.
+        fn serialize_unit_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+        ) -> Result<(), Refused> {
+            Ok(())
+        }
         fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Refused> {
             value.serialize(self)
         }
@@ -524,6 +549,9 @@ mod length_first {
         fn serialize_map(self, len: Option<usize>) -> Result<Counted, Refused> {
             Counted::start(len, "map")
         }
+        fn serialize_struct(self, _: &'static str, len: usize) -> Result<Counted, Refused> {
+            Counted::start(Some(len), "struct")
+        }
     }
 }
 
@@ -536,14 +564,16 @@ fn every_object_and_list_gives_its_length_up_front() {
     use length_first::LengthFirst;
 
     full().serialize(LengthFirst).unwrap();
-    full_2025().serialize(LengthFirst).unwrap();
+    zoom_test_support::v2025::full()
+        .serialize(LengthFirst)
+        .unwrap();
     let some = UserUpdate::builder()
         .dept("R&D")
         .phone_numbers(PhoneNumbers::builder().code("+1"))
         .build()
         .unwrap();
     some.serialize(LengthFirst).unwrap();
-    // What the serializer refuses: a map of unknown length, as the body wrote before.
+    // What the serializer refuses: a map of unknown length, as the body once wrote.
     struct UnknownLength;
     impl Serialize for UnknownLength {
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
