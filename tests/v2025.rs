@@ -1,15 +1,17 @@
-//! Zoom's current surface (2025): its rules, bodies with arrays and big integers (snapshots),
-//! violations inside arrays, and the wire against the fake Zoom.
+//! Zoom's current edition (2025, the crate root's): its rules, bodies with arrays and big
+//! integers (snapshots), violations inside arrays, the fields of Zoom's SDK (`division_ids`,
+//! `license_info_list`), the wire against the fake Zoom, and the file of bodies that
+//! `tools/rivet-check` type-checks against Zoom's SDK.
 
 use serde_json::json;
+use zoom_test_support::v2025::{BIG_LICENSE_OPTIONS, catalogue, codes, full};
+use zoom_test_support::{body, implements};
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::v2025::{
-    CustomAttribute, LoginType, PhoneLabel, PhoneNumber, PhoneNumberBuilder, UserUpdate,
-    ZoomOneType,
+    CustomAttribute, LicenseInfo, LicenseOption, LicenseType, LoginType, PhoneLabel, PhoneNumber,
+    PhoneNumberBuilder, Query, UserUpdate, ZoomOneType,
 };
 use zoom_user_update::{Client, List, Policy, Rule, UserId};
-
-use crate::common::{body, codes_2025 as codes, full_2025 as full, implements};
 
 #[test]
 fn full_body_with_arrays_and_big_integers() {
@@ -303,8 +305,11 @@ async fn the_2025_surface_on_the_wire() {
     let user: UserId = "grace@example.com".parse().unwrap();
     client
         .update_user(&user, &full())
-        .login_type(LoginType::Apple)
-        .remove_tsp_credentials(true)
+        .query(
+            Query::new()
+                .login_type(LoginType::Apple)
+                .remove_tsp_credentials(true),
+        )
         .await
         .unwrap();
     let clear = UserUpdate::builder()
@@ -323,6 +328,25 @@ async fn the_2025_surface_on_the_wire() {
     assert_eq!(profile["zoom_one_type"], json!(576460752303423488_i64));
     assert_eq!(profile["phone_numbers"], json!([]));
     assert_eq!(profile["feature"], json!({"zoom_phone": true}));
+    // Zoom's SDK's fields reach the wire exactly: an empty list, and 2^56, 2^57, 2^59 digit for
+    // digit.
+    let sent = String::from_utf8(requests[0].body.clone()).unwrap();
+    assert!(sent.contains(r#""division_ids":[]"#), "{sent}");
+    for option in [
+        "72057594037927936",
+        "144115188075855872",
+        "576460752303423488",
+    ] {
+        assert!(
+            sent.contains(&format!(r#""license_option":{option}"#)),
+            "{option}: {sent}"
+        );
+    }
+    assert_eq!(profile["division_ids"], json!([]));
+    assert_eq!(
+        profile["license_info_list"][2]["license_option"],
+        json!(576460752303423488_i64)
+    );
 }
 
 #[test]
@@ -332,20 +356,267 @@ fn a_2025_bulk_line() {
         Policy::Spec,
     )
     .unwrap();
-    assert_eq!(line.login_type, Some(LoginType::Sso));
-    assert_eq!(line.remove_tsp_credentials, Some(true));
+    assert_eq!(
+        line.query,
+        Query::new()
+            .login_type(LoginType::Sso)
+            .remove_tsp_credentials(true)
+    );
     assert_eq!(line.update.zoom_one_type(), Some(&ZoomOneType::Off));
     let named = zoom_user_update::v2025::BulkLine::parse(
         br#"{"user_id": "me", "login_type": "apple", "body": {"pronouns": "they"}}"#,
         Policy::Spec,
     )
     .unwrap();
-    assert_eq!(named.login_type, Some(LoginType::Apple));
-    // The reference page's surface has no such flag.
-    let errors = zoom_user_update::BulkLine::parse(
+    assert_eq!(named.query, Query::new().login_type(LoginType::Apple));
+    // The crate root's bulk line is this edition's.
+    let root = zoom_user_update::BulkLine::parse(
+        br#"{"user_id": "me", "remove_tsp_credentials": false, "body": {"pronouns": "they"}}"#,
+        Policy::Spec,
+    )
+    .unwrap();
+    assert_eq!(root.query, Query::new().remove_tsp_credentials(false));
+    // The reference page's edition has no such flag.
+    let errors = zoom_user_update::v2021::BulkLine::parse(
         br#"{"user_id": "me", "remove_tsp_credentials": true, "body": {"dept": "x"}}"#,
         Policy::Spec,
     )
     .unwrap_err();
     assert_eq!(errors.violations()[0].path(), "/remove_tsp_credentials");
+}
+
+/// Zoom's SDK's two fields in the full body: `division_ids` cleared, and the licenses whose
+/// options exceed 2^53, written digit for digit and read back the same.
+#[test]
+fn the_sdk_fields_of_the_full_body_are_written_exactly() {
+    let update = full();
+    let text = serde_json::to_string(&update).unwrap();
+    assert!(text.contains(r#""division_ids":[]"#), "{text}");
+    assert!(
+        text.contains(
+            r#""license_info_list":[{"license_option":72057594037927936,"license_type":"MEETING","subscription_id":"sub-0001"},{"license_option":144115188075855872,"license_type":"ZOOM_WORKPLACE_BUNDLE","subscription_id":"sub-0002"},{"license_option":576460752303423488,"license_type":"MEETING","subscription_id":"sub-0003"}]"#
+        ),
+        "{text}"
+    );
+    let options: Vec<_> = update
+        .license_info_list()
+        .unwrap()
+        .iter()
+        .map(|l| *l.license_option().unwrap())
+        .collect();
+    assert_eq!(options, BIG_LICENSE_OPTIONS);
+    assert_eq!(update.division_ids().map(List::len), Some(0));
+    assert_eq!(UserUpdate::from_json(&text, Policy::Spec).unwrap(), update);
+}
+
+/// A license item requires all three members: one that is missing is a violation at its path,
+/// built or read from JSON.
+#[test]
+fn a_license_item_without_a_required_member_is_refused_at_its_path() {
+    let errors = UserUpdate::builder()
+        .license_info_list([
+            LicenseInfo::builder()
+                .license_type(LicenseType::Meeting)
+                .license_option(LicenseOption::Pow1)
+                .subscription_id("sub-1"),
+            LicenseInfo::builder()
+                .license_option(LicenseOption::Pow59)
+                .subscription_id("sub-2"),
+        ])
+        .build()
+        .unwrap_err();
+    let found: Vec<_> = errors.iter().map(|v| (v.path(), v.rule())).collect();
+    assert_eq!(
+        found,
+        [("/license_info_list/1/license_type", &Rule::Missing)]
+    );
+
+    assert_eq!(
+        codes(r#"{"license_info_list": [{"license_type": "MEETING"}, {}]}"#),
+        [
+            ("/license_info_list/0/license_option".to_owned(), "missing"),
+            ("/license_info_list/0/subscription_id".to_owned(), "missing"),
+            ("/license_info_list/1/license_type".to_owned(), "missing"),
+            ("/license_info_list/1/license_option".to_owned(), "missing"),
+            ("/license_info_list/1/subscription_id".to_owned(), "missing"),
+        ]
+    );
+    // Each member is checked for what it is, too.
+    assert_eq!(
+        codes(
+            r#"{"license_info_list": [{"license_type": "WEBINAR", "license_option": 3, "subscription_id": 7}]}"#
+        ),
+        [
+            (
+                "/license_info_list/0/license_type".to_owned(),
+                "unknown_value"
+            ),
+            (
+                "/license_info_list/0/license_option".to_owned(),
+                "unknown_value"
+            ),
+            (
+                "/license_info_list/0/subscription_id".to_owned(),
+                "wrong_type"
+            ),
+        ]
+    );
+}
+
+/// Each list's `clear_…` setter sends the empty list, which is how a PATCH clears it.
+#[test]
+fn every_clear_setter_sends_an_empty_list() {
+    type Clear = fn(
+        zoom_user_update::v2025::UserUpdateBuilder,
+    ) -> zoom_user_update::v2025::UserUpdateBuilder;
+    let setters: [(&str, Clear); 4] = [
+        ("phone_numbers", |b| b.clear_phone_numbers()),
+        ("custom_attributes", |b| b.clear_custom_attributes()),
+        ("division_ids", |b| b.clear_division_ids()),
+        ("license_info_list", |b| b.clear_license_info_list()),
+    ];
+    for (name, clear) in setters {
+        let update = clear(UserUpdate::builder()).build().unwrap();
+        assert_eq!(
+            serde_json::to_string(&update).unwrap(),
+            format!(r#"{{"{name}":[]}}"#)
+        );
+        assert_eq!(
+            UserUpdate::from_json(format!(r#"{{"{name}": []}}"#), Policy::Spec).unwrap(),
+            update
+        );
+    }
+    // A clear replaces the items set before it, and items set after a clear replace it.
+    let cleared = UserUpdate::builder()
+        .division_ids(["div-1"])
+        .clear_division_ids()
+        .build()
+        .unwrap();
+    assert_eq!(body(&cleared), json!({"division_ids": []}));
+    let set = UserUpdate::builder()
+        .clear_division_ids()
+        .division_ids(["div-1"])
+        .build()
+        .unwrap();
+    assert_eq!(body(&set), json!({"division_ids": ["div-1"]}));
+}
+
+/// Every license option, as a JSON integer, is read and written digit for digit; the values
+/// JavaScript prints for 2^56, 2^57 and 2^59 (rounded doubles) and a number with an exponent are
+/// refused.
+#[test]
+fn every_license_option_survives_and_rounded_values_are_refused() {
+    for option in LicenseOption::ALL {
+        let text = format!(
+            r#"{{"license_info_list":[{{"license_option":{},"license_type":"MEETING","subscription_id":"s"}}]}}"#,
+            option.value()
+        );
+        let update = UserUpdate::from_json(&text, Policy::Spec).unwrap();
+        assert_eq!(serde_json::to_string(&update).unwrap(), text);
+        assert_eq!(
+            option.value().count_ones(),
+            1,
+            "{option:?} is a power of two"
+        );
+    }
+    for rounded in [
+        "72057594037927940",
+        "144115188075855870",
+        "576460752303423500",
+        "5.764607523034235e17",
+    ] {
+        let text = format!(
+            r#"{{"license_info_list": [{{"license_option": {rounded}, "license_type": "MEETING", "subscription_id": "s"}}]}}"#
+        );
+        let found = codes(&text);
+        assert_eq!(found.len(), 1, "{rounded}: {found:?}");
+        assert_eq!(
+            found[0].0, "/license_info_list/0/license_option",
+            "{rounded}"
+        );
+    }
+    let big: Vec<_> = BIG_LICENSE_OPTIONS.iter().map(|o| o.name()).collect();
+    assert_eq!(big, ["2^56", "2^57", "2^59"]);
+}
+
+/// `division_ids` is a list of text, without a limit on its length.
+#[test]
+fn division_ids_are_text_items_without_a_limit() {
+    let many: Vec<String> = (0..1_000).map(|i| format!("div-{i}")).collect();
+    let update = UserUpdate::builder()
+        .division_ids(many.clone())
+        .build()
+        .unwrap();
+    assert_eq!(body(&update), json!({ "division_ids": many }));
+    assert_eq!(
+        codes(r#"{"division_ids": ["a", 2, null]}"#),
+        [
+            ("/division_ids/1".to_owned(), "wrong_type"),
+            ("/division_ids/2".to_owned(), "wrong_type"),
+        ]
+    );
+    assert_eq!(
+        codes(r#"{"division_ids": "div-1"}"#),
+        [("/division_ids".to_owned(), "wrong_type")]
+    );
+}
+
+/// `tests/fixtures/v2025-bodies.jsonl` is every distinct body of the current edition the tests
+/// send, one a line, as the SDK serializes it: `tools/rivet-check` type-checks it against Zoom's
+/// SDK's type. The file is compared, never written, unless `UPDATE_FIXTURES=1` is set (never in
+/// CI).
+#[test]
+fn the_bodies_file_for_zoom_sdk_types_is_what_the_sdk_sends() {
+    let bodies = catalogue();
+    let mut expected = String::new();
+    for update in &bodies {
+        expected.push_str(&serde_json::to_string(update).unwrap());
+        expected.push('\n');
+    }
+    // Every enum value of the body and every cleared list is among them.
+    let text = expected.as_str();
+    for plan in ZoomOneType::ALL {
+        assert!(
+            text.contains(&format!(r#""zoom_one_type":{}}}"#, plan.value())),
+            "{plan:?}"
+        );
+    }
+    for option in LicenseOption::ALL {
+        assert!(
+            text.contains(&format!(r#""license_option":{},"#, option.value())),
+            "{option:?}"
+        );
+    }
+    for list in [
+        "phone_numbers",
+        "custom_attributes",
+        "division_ids",
+        "license_info_list",
+    ] {
+        assert!(text.contains(&format!(r#"{{"{list}":[]}}"#)), "{list}");
+    }
+    // Each line reads back as the body it was written from.
+    for (update, line) in bodies.iter().zip(text.lines()) {
+        assert_eq!(
+            &UserUpdate::from_json(line, Policy::Spec).unwrap(),
+            update,
+            "{line}"
+        );
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v2025-bodies.jsonl"
+    );
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    if committed == expected {
+        return;
+    }
+    if std::env::var_os("UPDATE_FIXTURES").is_some_and(|v| v == "1") {
+        std::fs::write(path, &expected).unwrap();
+        return;
+    }
+    panic!(
+        "{path} differs from the bodies the tests send ({} lines expected); run with UPDATE_FIXTURES=1 to rewrite it, then run tools/rivet-check",
+        bodies.len()
+    );
 }
