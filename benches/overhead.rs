@@ -4,7 +4,10 @@
 //! back; a reported ratio is the median over rounds of the ratio within a round (for sdk / raw
 //! with a 95 % confidence interval), next to the median throughput of each side.
 //!
-//! `cargo bench --bench overhead --features mock` (`-- --quick` for a short run).
+//! The body and the generated client are the reference page's edition's (`v2021`), as in every
+//! earlier run.
+//!
+//! `cargo bench --bench overhead` (`-- --quick` for a short run).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -14,7 +17,8 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::{Response, StatusCode};
 use hyper_util::rt::TokioIo;
-use zoom_user_update::{Auth, Client, RetryPolicy, UserId, UserUpdate, raw};
+use zoom_user_update::v2021::{UserUpdate, raw};
+use zoom_user_update::{Auth, Client, RetryPolicy, UserId};
 
 /// A server on its own thread and runtime that reads the request and answers 204.
 fn start_server() -> SocketAddr {
@@ -55,8 +59,9 @@ enum Side {
     Raw,
     /// The same request the SDK sends (its headers and its 30 s timeout), by hand.
     RawSameRequest,
-    /// The generated client (`raw::Client`) with a bearer token and nothing else: what
-    /// progenitor's request path costs before the handwritten layer.
+    /// The generated client (`v2021::raw::Client`) with a bearer token (a default header of its
+    /// `reqwest::Client`) and nothing else: what progenitor's request path costs before the
+    /// handwritten layer.
     Generated,
     /// `Client::update_user`.
     Sdk,
@@ -165,6 +170,21 @@ fn plain_http() -> reqwest::Client {
         .unwrap()
 }
 
+/// A plain client whose every request carries `Authorization: Bearer <token>` (how a generated
+/// client alone is given its credentials).
+fn bearer_http(token: &str) -> reqwest::Client {
+    let mut authorization =
+        reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).unwrap();
+    authorization.set_sensitive(true);
+    let headers =
+        reqwest::header::HeaderMap::from_iter([(reqwest::header::AUTHORIZATION, authorization)]);
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
 fn median(v: Vec<f64>) -> f64 {
     median_with_ci(v).0
 }
@@ -214,8 +234,8 @@ fn main() {
             raw: plain_http(),
             generated: raw::Client::new_with_client(
                 &base,
-                plain_http(),
-                raw::Hooks::with_bearer_token("bench-token").unwrap(),
+                bearer_http("bench-token"),
+                raw::Hooks::default(),
             ),
             sdk: Client::builder(Auth::bearer("bench-token"))
                 .base_url(&base)

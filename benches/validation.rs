@@ -1,12 +1,12 @@
-//! Cost of validation: building (or reading) and serializing a `UserUpdate`, against
-//! `serde_json::to_vec` of the generated body with the same fields and no validation.
+//! Cost of validation: building (or reading) and serializing a `UserUpdate` (the reference page's
+//! edition, `v2021`, as in every earlier run), against `serde_json::to_vec` of the generated body
+//! with the same fields and no validation. The cases are `zoom_test_support::bench`'s.
 //!
 //! `benches/run.sh` turns the pairs into ratios (sdk / raw) measured in the same run.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-#[path = "fixtures.rs"]
-mod fixtures;
+use zoom_test_support::bench as fixtures;
 
 fn bench(c: &mut Criterion) {
     for (name, sdk, raw) in fixtures::CASES {

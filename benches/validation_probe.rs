@@ -1,11 +1,11 @@
 //! A deterministic probe for `valgrind --tool=callgrind` (instruction counts do not depend on
 //! machine load): builds and serializes one update N times (default 20,000). Usage:
-//! `validation_probe (raw|sdk)-(minimal|full|json_intake) [N]`. Used by `benches/run.sh`; built as an example (see Cargo.toml).
+//! `validation_probe (raw|sdk)-(minimal|full|json_intake) [N]`. Used by `benches/run.sh`; built as an example (see Cargo.toml). The cases are
+//! `zoom_test_support::bench`'s, the validation benchmark's.
 
 use std::hint::black_box;
 
-#[path = "fixtures.rs"]
-mod fixtures;
+use zoom_test_support::bench as fixtures;
 
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();

@@ -1,9 +1,10 @@
-//! Update many users from a JSON Lines file: `{"user_id": …, "login_type"?: …, "body": {…}}` per
-//! line, validated first, then sent with bounded concurrency under a rate budget, each outcome
-//! printed as it arrives.
+//! Update many users from a JSON Lines file: `{"user_id": …, "login_type"?: …,
+//! "remove_tsp_credentials"?: …, "body": {…}}` per line (Zoom's current edition, the crate
+//! root's `BulkLine`), validated first, then sent with bounded concurrency under a rate budget,
+//! each outcome printed as it arrives.
 //!
 //! ```text
-//! cargo run --example bulk_from_jsonl --features mock -- users.jsonl
+//! cargo run --example bulk_from_jsonl -- users.jsonl
 //! ```
 //!
 //! Without credentials in the environment it sends to the fake Zoom in this process (and, without
@@ -54,7 +55,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let requests: Vec<_> = lines
         .into_iter()
-        .map(|(number, line)| (number, line.request(&client)))
+        .map(|(number, line)| (number, client.update_line(&line)))
         .collect();
     let mut run = client.update_many(stream::iter(requests)).concurrency(8);
     let canceller = run.canceller();

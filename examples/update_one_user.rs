@@ -1,7 +1,8 @@
-//! Update one user with Server-to-Server OAuth.
+//! Update one user with Server-to-Server OAuth, with a body of Zoom's current edition (the
+//! crate root's `UserUpdate`).
 //!
 //! ```text
-//! cargo run --example update_one_user --features mock -- jane@example.com Europe/Berlin
+//! cargo run --example update_one_user -- jane@example.com Europe/Berlin
 //! ```
 //!
 //! With `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and `ZOOM_CLIENT_SECRET` set (or
@@ -9,7 +10,7 @@
 //! process, with its own Server-to-Server credentials, so the example runs anywhere.
 
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{Auth, Client, Error, RateBudget, UserId, UserUpdate};
+use zoom_user_update::{Auth, Client, Error, PronounsOption, RateBudget, UserId, UserUpdate};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -38,6 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let update = UserUpdate::builder()
         .timezone(timezone.as_str())
         .job_title("Engineer")
+        .pronouns_option(PronounsOption::Always)
         .build()?;
 
     match client.update_user(&user, &update).await {

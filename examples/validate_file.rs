@@ -1,7 +1,9 @@
-//! Validate a file of request bodies, one JSON object per line, and print every violation.
+//! Validate a file of request bodies, one JSON object per line, and print every violation: bodies
+//! of Zoom's current edition, or of the one `--edition` names (`2021`, `v2025`, …), read as an
+//! `AnyUpdate` without a branch per edition.
 //!
 //! ```text
-//! cargo run --example validate_file -- bodies.jsonl [--strict]
+//! cargo run --example validate_file -- bodies.jsonl [--strict] [--edition 2021]
 //! ```
 //!
 //! Exits with 1 when a body is invalid. Without a file it validates two sample lines.
@@ -9,10 +11,11 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
-use zoom_user_update::{Policy, UserUpdate};
+use zoom_user_update::{Edition, Policy, Update};
 
 const SAMPLE: &str = r#"{"first_name": "Ada", "pmi": 2468135790, "timezone": "Europe/London"}
 {"pmi": 123, "host_key": "12ab", "nick": "x", "timezone": "Mars/Base"}
+{"division_ids": [], "license_info_list": [{"license_type": "MEETING", "license_option": 2}]}
 "#;
 
 fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
@@ -22,7 +25,16 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
     } else {
         Policy::Spec
     };
-    let lines: Vec<String> = match args.iter().find(|a| !a.starts_with("--")) {
+    let edition: Edition = match args.iter().position(|a| a == "--edition") {
+        Some(at) => args.get(at + 1).ok_or("--edition needs a value")?.parse()?,
+        None => Edition::default(),
+    };
+    let file = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--edition"))
+        .map(|(_, a)| a);
+    let lines: Vec<String> = match file {
         Some(path) => std::io::BufReader::new(std::fs::File::open(path)?)
             .lines()
             .collect::<Result<_, _>>()?,
@@ -33,7 +45,7 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
         if line.trim().is_empty() {
             continue;
         }
-        match UserUpdate::from_json(line, policy) {
+        match edition.from_json(line, policy) {
             Ok(update) => {
                 println!("line {}: valid", number + 1);
                 for warning in update.warnings() {
