@@ -4,7 +4,7 @@
 //! - [`v2021`] and [`v2025`]: the full body of each edition, and a body's violations as (path,
 //!   rule code) pairs; [`v2025::catalogue`] lists every distinct body the current edition's tests
 //!   send (written to `tests/fixtures/v2025-bodies.jsonl` for `tools/rivet-check`);
-//! - [`bench`]: the cases of the validation benchmark and its callgrind probe;
+//! - [`bench`](mod@bench): the cases of the validation benchmark and its callgrind probe;
 //! - [`implements!`], a probe of the traits a type implements; [`fast_retries`] and [`all`] for
 //!   tests of the client;
 //! - [`cli`]: the tool in a clean environment, bulk input files and reports;
