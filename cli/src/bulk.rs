@@ -118,9 +118,13 @@ fn is_done(bits: &[u64], line: u64) -> bool {
 /// The report line of one outcome.
 fn outcome(line: u64, user_id: &str, result: &BulkResult) -> Value {
     match result {
-        BulkResult::Updated(updated) => {
-            json!({"line": line, "user_id": user_id, "status": "ok", "http_status": updated.status})
-        }
+        BulkResult::Updated(updated) => json!({
+            "line": line,
+            "user_id": user_id,
+            "status": "ok",
+            "http_status": updated.status,
+            "tracking_id": updated.tracking_id,
+        }),
         BulkResult::Failed(e) => json!({
             "line": line,
             "user_id": user_id,
@@ -128,6 +132,7 @@ fn outcome(line: u64, user_id: &str, result: &BulkResult) -> Value {
             "http_status": e.status(),
             "code": e.zoom_code(),
             "message": describe(e),
+            "tracking_id": e.tracking_id(),
         }),
         BulkResult::NotSent(reason) => json!({
             "line": line,

@@ -124,8 +124,9 @@ impl LineReader {
     }
 }
 
-/// One line for an error and its causes: `what: cause: cause`, with every control character
-/// escaped (the library escapes what Zoom says; this also covers the causes from other crates).
+/// One line for an error and its causes: `what: cause: cause (zoom tracking id …)`, with every
+/// control character escaped (the library escapes what Zoom says; this also covers the causes
+/// from other crates and the tracking ID).
 pub fn describe(err: &Error) -> String {
     if let Some(errors) = err.as_validation() {
         return Escaped(&errors.to_string()).to_string();
@@ -136,6 +137,11 @@ pub fn describe(err: &Error) -> String {
         text.push_str(": ");
         text.push_str(&cause.to_string());
         source = cause.source();
+    }
+    if let Some(id) = err.tracking_id() {
+        text.push_str(" (zoom tracking id ");
+        text.push_str(id);
+        text.push(')');
     }
     Escaped(&text).to_string()
 }

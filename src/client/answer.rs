@@ -63,26 +63,39 @@ fn is_too_large(e: &reqwest::Error) -> bool {
     false
 }
 
+/// Zoom's tracking ID of an answer (`x-zm-trackingid`): at most its first 128 bytes, visible
+/// ASCII only (a header value that is not is left out).
+pub(crate) fn tracking_id(headers: &HeaderMap) -> Option<String> {
+    const TRACKING_ID: reqwest::header::HeaderName =
+        reqwest::header::HeaderName::from_static("x-zm-trackingid");
+    const KEPT: usize = 128;
+    let id = headers.get(TRACKING_ID)?.to_str().ok()?.trim();
+    Some(id[..id.len().min(KEPT)].to_owned())
+}
+
 /// The outcome of a generated call: a success with what Zoom said about the rate limit, or this
-/// crate's error.
+/// crate's error (of one request: the retries set its attempts).
 /// An answer that came through a redirect (a custom HTTP client that follows them) is refused:
 /// a 303 turns the PATCH into a GET, whose 204 updated nothing.
 pub(crate) async fn read(result: Answer, observed: Option<Observed>) -> Result<Updated, Error> {
     let seen = observed.map(|o| std::mem::take(&mut *crate::client::lock(&o)));
     if seen.as_ref().is_some_and(|s| s.redirected) {
-        let status = match &result {
-            Ok(response) => response.status().as_u16(),
-            Err(e) => e.status().map_or(0, |s| s.as_u16()),
+        let (status, headers) = match &result {
+            Ok(response) => (response.status().as_u16(), Some(response.headers())),
+            Err(e) => (e.status().map_or(0, |s| s.as_u16()), None),
         };
         return Err(Error::UnexpectedResponse {
             status,
             body: "(the answer came through a redirect; it is not taken)".to_owned(),
+            tracking_id: headers.and_then(tracking_id),
+            attempts: 1,
         });
     }
     match result {
         Ok(response) => Ok(Updated {
             status: response.status().as_u16(),
             rate_limit: RateLimit::from_headers(response.headers(), SystemTime::now()),
+            tracking_id: tracking_id(response.headers()),
         }),
         Err(e) => Err(error(e, seen.and_then(|s| s.error_answer)).await),
     }
@@ -96,31 +109,42 @@ async fn error(
 ) -> Error {
     use progenitor_client::Error as G;
     let now = SystemTime::now();
+    let observed_tracking_id = || observed.as_ref().and_then(|(_, h)| tracking_id(h));
     match e {
         G::ErrorResponse(response) => {
             let status = response.status().as_u16();
+            let tracking_id = tracking_id(response.headers());
             let limit = (status == 429).then(|| RateLimit::from_headers(response.headers(), now));
             let body = response.into_inner();
             match limit {
-                Some(limit) => Error::RateLimited(Box::new(RateLimit {
-                    code: Some(i64::from(body.code)),
-                    message: Some(body.message),
-                    ..limit
-                })),
-                None => Error::Api(ApiError {
-                    status,
-                    code: i64::from(body.code),
-                    message: body.message,
-                    errors: body
-                        .errors
-                        .into_iter()
-                        .map(|(field, message)| FieldError { field, message })
-                        .collect(),
-                }),
+                Some(limit) => Error::RateLimited {
+                    limit: Box::new(RateLimit {
+                        code: Some(i64::from(body.code)),
+                        message: Some(body.message),
+                        ..limit
+                    }),
+                    tracking_id,
+                    attempts: 1,
+                },
+                None => Error::Api {
+                    error: ApiError {
+                        status,
+                        code: i64::from(body.code),
+                        message: body.message,
+                        errors: body
+                            .errors
+                            .into_iter()
+                            .map(|(field, message)| FieldError { field, message })
+                            .collect(),
+                        tracking_id,
+                    },
+                    attempts: 1,
+                },
             }
         }
         G::UnexpectedResponse(response) => {
             let status = response.status().as_u16();
+            let tracking_id = tracking_id(response.headers());
             let body = match read_limited(response, DIAGNOSIS_BYTES).await {
                 Ok(bytes) => diagnosis(&bytes),
                 Err(Limited::TooLarge(start)) => {
@@ -128,21 +152,32 @@ async fn error(
                 }
                 Err(Limited::Transport(_)) => "(could not be read)".to_owned(),
             };
-            Error::UnexpectedResponse { status, body }
+            Error::UnexpectedResponse {
+                status,
+                body,
+                tracking_id,
+                attempts: 1,
+            }
         }
         // A documented status whose body passed the limit.
         G::ResponseBodyError(e) if is_too_large(&e) => Error::UnexpectedResponse {
-            status: observed.map_or(0, |(status, _)| status),
+            status: observed.as_ref().map_or(0, |(status, _)| *status),
             body: format!("(more than {ANSWER_BYTES} bytes, abandoned)"),
+            tracking_id: observed_tracking_id(),
+            attempts: 1,
         },
         // A documented status whose body is not Zoom's error body (a proxy's page, say).
-        G::InvalidResponsePayload(bytes, _) => match observed {
-            Some((429, headers)) => {
-                Error::RateLimited(Box::new(RateLimit::from_headers(&headers, now)))
-            }
-            Some((status, _)) => Error::UnexpectedResponse {
-                status,
+        G::InvalidResponsePayload(bytes, _) => match &observed {
+            Some((429, headers)) => Error::RateLimited {
+                limit: Box::new(RateLimit::from_headers(headers, now)),
+                tracking_id: tracking_id(headers),
+                attempts: 1,
+            },
+            Some((status, headers)) => Error::UnexpectedResponse {
+                status: *status,
                 body: diagnosis(&bytes),
+                tracking_id: tracking_id(headers),
+                attempts: 1,
             },
             None => Error::transport("an answer zoom's spec does not describe"),
         },

@@ -153,7 +153,9 @@ impl Client {
     /// client's [`RateBudget`](crate::RateBudget) and retried by its
     /// [`RetryPolicy`](crate::RetryPolicy), and yields each outcome as it finishes.
     ///
-    /// `requests` yields `(key, request)` pairs, the requests made by this client (or a clone)
+    /// `requests` yields `(key, request)` pairs (the key, such as a line number, names the update
+    /// in its outcome and in the `zoom.bulk_update` log span), the requests made by this client
+    /// (or a clone)
     /// with [`update_user`](Client::update_user) or [`update_line`](Client::update_line). It is
     /// read only as fast as requests can start, so a large file costs no memory; it must be
     /// `Send + 'static` (it is read while the updates run on the runtime): build it from owned
@@ -207,7 +209,7 @@ impl Client {
     /// runtime panics. A panic of `requests` happens in the reader.
     pub fn update_many<K, U, S>(&self, requests: S) -> UpdateMany<K, U>
     where
-        K: Send + 'static,
+        K: std::fmt::Debug + Send + 'static,
         U: Update,
         S: Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static,
     {
@@ -230,7 +232,7 @@ impl Client {
     }
 }
 
-impl<K: Send + 'static, U: Update> UpdateMany<K, U> {
+impl<K: std::fmt::Debug + Send + 'static, U: Update> UpdateMany<K, U> {
     /// How many updates may be in flight at once (at least 1; default 8).
     pub fn concurrency(mut self, n: usize) -> Self {
         self.concurrency = n.max(1);
@@ -266,13 +268,17 @@ impl<K: Send + 'static, U: Update> UpdateMany<K, U> {
     fn start(&mut self, key: K, request: UpdateUserRequest<U>) {
         let stop = self.signal.stop.subscribe();
         let user_id = request.user_id().clone();
-        let task = self.in_flight.spawn(async move {
-            match request.send_unless_stopped(stop).await {
-                Ok(updated) => BulkResult::Updated(updated),
-                Err(NotUpdated::Stopped(reason)) => BulkResult::NotSent(reason),
-                Err(NotUpdated::Failed(error)) => BulkResult::Failed(error),
-            }
-        });
+        let span = tracing::info_span!("zoom.bulk_update", key = ?key);
+        let task = self.in_flight.spawn(tracing::Instrument::instrument(
+            async move {
+                match request.send_unless_stopped(stop).await {
+                    Ok(updated) => BulkResult::Updated(updated),
+                    Err(NotUpdated::Stopped(reason)) => BulkResult::NotSent(reason),
+                    Err(NotUpdated::Failed(error)) => BulkResult::Failed(error),
+                }
+            },
+            span,
+        ));
         self.running.insert(task.id(), Running { key, user_id });
     }
 
@@ -353,15 +359,11 @@ impl<K: Send + 'static, U: Update> UpdateMany<K, U> {
         let BulkResult::Failed(error) = &outcome.result else {
             return;
         };
-        let reason = match error.last() {
-            Error::RateLimited(limit) if limit.is_daily_limit() => StopReason::DailyLimit,
-            // Refused credentials, or a token endpoint still failing after every retry.
-            Error::Auth(e)
-                if !e.is_retryable() || matches!(error, Error::RetriesExhausted { .. }) =>
-            {
-                StopReason::Auth
-            }
-            Error::Api(api) if api.status == 401 => StopReason::Auth,
+        let reason = match error {
+            Error::RateLimited { limit, .. } if limit.is_daily_limit() => StopReason::DailyLimit,
+            // Refused credentials, or a token endpoint still failing after the retries.
+            Error::Auth { .. } => StopReason::Auth,
+            Error::Api { error, .. } if error.status == 401 => StopReason::Auth,
             _ => return,
         };
         self.signal.stop.send_if_modified(|stop| {
@@ -375,7 +377,7 @@ impl<K: Send + 'static, U: Update> UpdateMany<K, U> {
     }
 }
 
-impl<K: Send + 'static, U: Update> Stream for UpdateMany<K, U> {
+impl<K: std::fmt::Debug + Send + 'static, U: Update> Stream for UpdateMany<K, U> {
     type Item = BulkOutcome<K>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {

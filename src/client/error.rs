@@ -12,6 +12,10 @@ type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// Everything an update can fail with. `Display` says what happened in a few lowercase words;
 /// the detail is in the fields and in [`source`](std::error::Error::source), which error
 /// reporters walk.
+///
+/// After the client's retries run out, the error is the last failure itself, with the number
+/// of requests sent as its `attempts`: a caller matches the variant it cares about
+/// (`Error::RateLimited { .. }`), whether there were retries or not.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -25,29 +29,63 @@ pub enum Error {
 
     /// Zoom answered with a documented error (400, 401, 404, …) and its body; `source` is
     /// Zoom's message.
-    #[error("zoom refused the update: http {}, zoom code {}", .0.status, .0.code)]
-    Api(#[source] ApiError),
+    #[error("zoom refused the update: http {}, zoom code {}{}", error.status, error.code, tried(*attempts))]
+    Api {
+        /// Zoom's answer.
+        #[source]
+        error: ApiError,
+        /// How many requests were sent.
+        attempts: u32,
+    },
 
-    /// Zoom's rate limit: a daily limit, a wait longer than the retry policy allows, or 429s
-    /// until the retry budget ran out.
-    #[error("rate limited by zoom")]
-    RateLimited(Box<RateLimit>),
+    /// A 429 from Zoom: a daily limit (returned at once), a `Retry-After` longer than the retry
+    /// policy waits (at once), or per-second 429s until the retries ran out.
+    #[error("rate limited by zoom{}", tried(*attempts))]
+    RateLimited {
+        /// What the answer said: `Retry-After`, the `X-RateLimit-*` headers, Zoom's code and
+        /// message.
+        limit: Box<RateLimit>,
+        /// Zoom's tracking ID of the answer (`x-zm-trackingid`), as sent: show it through
+        /// [`Escaped`].
+        tracking_id: Option<String>,
+        /// How many requests were sent.
+        attempts: u32,
+    },
 
-    /// No access token could be had (the OAuth token endpoint refused or was unreachable).
-    #[error("authentication failed")]
-    Auth(#[source] AuthError),
+    /// No access token could be had (the OAuth token endpoint refused, failed or was
+    /// unreachable).
+    #[error("authentication failed{}", tried(*attempts))]
+    Auth {
+        /// Why.
+        #[source]
+        error: AuthError,
+        /// How many requests of the update were tried.
+        attempts: u32,
+    },
 
     /// The request (or a connection to Zoom) took longer than the client's timeout.
-    #[error("the request to zoom timed out")]
-    Timeout(#[source] BoxError),
+    #[error("the request to zoom timed out{}", tried(*attempts))]
+    Timeout {
+        /// What timed out.
+        #[source]
+        source: BoxError,
+        /// How many requests were sent.
+        attempts: u32,
+    },
 
     /// The request could not be sent or its answer not read.
-    #[error("could not talk to zoom")]
-    Transport(#[source] BoxError),
+    #[error("could not talk to zoom{}", tried(*attempts))]
+    Transport {
+        /// Why.
+        #[source]
+        source: BoxError,
+        /// How many requests were sent.
+        attempts: u32,
+    },
 
-    /// An answer the spec does not describe (a 5xx, or a documented status with a body that
-    /// is not Zoom's error body).
-    #[error("unexpected answer from zoom: http {status}")]
+    /// An answer the spec does not describe (a 5xx, a 3xx, or a documented status with a body
+    /// that is not Zoom's error body).
+    #[error("unexpected answer from zoom: http {status}{}", tried(*attempts))]
     UnexpectedResponse {
         /// The HTTP status.
         status: u16,
@@ -55,16 +93,11 @@ pub enum Error {
         /// are not UTF-8 shown as U+FFFD), followed by ` (cut at 1024 bytes)` when it is
         /// longer. As the server sent it: show it through [`Escaped`].
         body: String,
-    },
-
-    /// Retryable failures until the retry policy's attempts ran out; `source` is the last one.
-    #[error("gave up after {attempts} attempts")]
-    RetriesExhausted {
+        /// Zoom's tracking ID of the answer (`x-zm-trackingid`), as sent: show it through
+        /// [`Escaped`].
+        tracking_id: Option<String>,
         /// How many requests were sent.
         attempts: u32,
-        /// The last failure.
-        #[source]
-        last: Box<Error>,
     },
 
     /// Something that cannot happen did (an update's task panicked, say): a bug of this crate,
@@ -78,25 +111,55 @@ pub enum Error {
     Config(String),
 }
 
+/// ` after N attempts` when there was more than one.
+fn tried(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" after {attempts} attempts")
+    } else {
+        String::new()
+    }
+}
+
 impl Error {
-    /// The error itself, or for [`Error::RetriesExhausted`] the last failure: what the
-    /// accessors below describe.
+    /// How many requests of the update were sent (0: nothing was sent).
     #[must_use]
-    pub fn last(&self) -> &Error {
+    pub fn attempts(&self) -> u32 {
         match self {
-            Error::RetriesExhausted { last, .. } => last.last(),
-            other => other,
+            Error::Api { attempts, .. }
+            | Error::RateLimited { attempts, .. }
+            | Error::Auth { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::UnexpectedResponse { attempts, .. } => *attempts,
+            _ => 0,
         }
+    }
+
+    /// The error with `attempts` as its number of requests.
+    pub(crate) fn with_attempts(mut self, n: u32) -> Self {
+        match &mut self {
+            Error::Api { attempts, .. }
+            | Error::RateLimited { attempts, .. }
+            | Error::Auth { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::UnexpectedResponse { attempts, .. } => *attempts = n,
+            _ => {}
+        }
+        self
     }
 
     /// The HTTP status of Zoom's answer, where there was one.
     #[must_use]
     pub fn status(&self) -> Option<u16> {
-        match self.last() {
-            Error::Api(e) => Some(e.status),
-            Error::RateLimited(_) => Some(429),
+        match self {
+            Error::Api { error, .. } => Some(error.status),
+            Error::RateLimited { .. } => Some(429),
             Error::UnexpectedResponse { status, .. } => Some(*status),
-            Error::Auth(AuthError::Rejected { status, .. }) => Some(*status),
+            Error::Auth {
+                error: AuthError::Rejected { status, .. },
+                ..
+            } => Some(*status),
             _ => None,
         }
     }
@@ -104,9 +167,22 @@ impl Error {
     /// Zoom's error code (not the HTTP status), where Zoom sent one.
     #[must_use]
     pub fn zoom_code(&self) -> Option<i64> {
-        match self.last() {
-            Error::Api(e) => Some(e.code),
-            Error::RateLimited(r) => r.code,
+        match self {
+            Error::Api { error, .. } => Some(error.code),
+            Error::RateLimited { limit, .. } => limit.code,
+            _ => None,
+        }
+    }
+
+    /// Zoom's tracking ID of the answer (`x-zm-trackingid`), where the error came from an
+    /// answer that carried one; Zoom's support asks for it. As sent: show it through
+    /// [`Escaped`].
+    #[must_use]
+    pub fn tracking_id(&self) -> Option<&str> {
+        match self {
+            Error::Api { error, .. } => error.tracking_id.as_deref(),
+            Error::RateLimited { tracking_id, .. }
+            | Error::UnexpectedResponse { tracking_id, .. } => tracking_id.as_deref(),
             _ => None,
         }
     }
@@ -114,8 +190,8 @@ impl Error {
     /// The API error, when Zoom refused the update with a documented error.
     #[must_use]
     pub fn as_api(&self) -> Option<&ApiError> {
-        match self.last() {
-            Error::Api(e) => Some(e),
+        match self {
+            Error::Api { error, .. } => Some(error),
             _ => None,
         }
     }
@@ -132,8 +208,8 @@ impl Error {
     /// What Zoom said about the rate limit, for a 429 answer.
     #[must_use]
     pub fn as_rate_limited(&self) -> Option<&RateLimit> {
-        match self.last() {
-            Error::RateLimited(r) => Some(r),
+        match self {
+            Error::RateLimited { limit, .. } => Some(limit),
             _ => None,
         }
     }
@@ -144,19 +220,19 @@ impl Error {
     /// validation failure is not.
     #[must_use]
     pub fn is_retryable(&self) -> bool {
-        match self.last() {
-            Error::Timeout(_) | Error::Transport(_) => true,
+        match self {
+            Error::Timeout { .. } | Error::Transport { .. } => true,
             Error::UnexpectedResponse { status, .. } => *status >= 500,
-            Error::RateLimited(r) => !r.is_daily_limit(),
-            Error::Auth(e) => e.is_retryable(),
+            Error::RateLimited { limit, .. } => !limit.is_daily_limit(),
+            Error::Auth { error, .. } => error.is_retryable(),
             _ => false,
         }
     }
 
-    /// Whether this is a timeout (also as the last of exhausted retries).
+    /// Whether this is a timeout.
     #[must_use]
     pub fn is_timeout(&self) -> bool {
-        matches!(self.last(), Error::Timeout(_))
+        matches!(self, Error::Timeout { .. })
     }
 
     /// How long Zoom asked to wait, for a rate-limit answer that said so.
@@ -178,6 +254,9 @@ pub struct ApiError {
     pub message: String,
     /// Per-field details (validation failures, code 300).
     pub errors: Vec<FieldError>,
+    /// Zoom's tracking ID of the answer (`x-zm-trackingid`), as sent: show it through
+    /// [`Escaped`].
+    pub tracking_id: Option<String>,
 }
 
 /// One field Zoom's own validation refused.
@@ -332,11 +411,19 @@ impl From<UnknownName> for Error {
 }
 
 impl Error {
+    /// A transport failure of one request.
     pub(crate) fn transport(e: impl Into<BoxError>) -> Self {
-        Error::Transport(e.into())
+        Error::Transport {
+            source: e.into(),
+            attempts: 1,
+        }
     }
 
+    /// A timeout of one request.
     pub(crate) fn timeout(e: impl Into<BoxError>) -> Self {
-        Error::Timeout(e.into())
+        Error::Timeout {
+            source: e.into(),
+            attempts: 1,
+        }
     }
 }

@@ -31,6 +31,8 @@ pub(crate) type Stop = tokio::sync::watch::Receiver<Option<StopReason>>;
 pub struct UpdateUserRequest<U: Update> {
     client: Client,
     user_id: UserId,
+    /// The body's edition (`2025`), for the log.
+    edition: &'static str,
     body: Result<Arc<U::RawBody>, ValidationErrors>,
     query: U::Query,
 }
@@ -45,7 +47,8 @@ impl<U: Update> std::fmt::Debug for UpdateUserRequest<U> {
     }
 }
 
-/// A successful update: Zoom answered 204, and what it said about the rate limit.
+/// A successful update: Zoom answered 204, what it said about the rate limit, and its tracking
+/// ID.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Updated {
@@ -53,6 +56,9 @@ pub struct Updated {
     pub status: u16,
     /// The answer's `X-RateLimit-*` headers (every part may be missing).
     pub rate_limit: RateLimit,
+    /// Zoom's tracking ID of the answer (`x-zm-trackingid`), as sent: show it through
+    /// [`Escaped`](crate::Escaped).
+    pub tracking_id: Option<String>,
 }
 
 impl<U: Update> UpdateUserRequest<U> {
@@ -60,6 +66,7 @@ impl<U: Update> UpdateUserRequest<U> {
         Self {
             client,
             user_id,
+            edition: update.edition(),
             body: update.raw_body().map(Arc::new),
             query: U::Query::default(),
         }
@@ -84,13 +91,14 @@ impl<U: Update> UpdateUserRequest<U> {
     ///
     /// [`Error::Api`] for Zoom's documented refusals, [`Error::RateLimited`],
     /// [`Error::Auth`], [`Error::Timeout`], [`Error::Transport`],
-    /// [`Error::UnexpectedResponse`], and [`Error::RetriesExhausted`] around the last
-    /// retryable one.
+    /// [`Error::UnexpectedResponse`]: after retries, the last failure, with the number of
+    /// requests sent as its `attempts`.
     pub fn send(self) -> impl Future<Output = Result<Updated, Error>> + Send + 'static {
         let span = tracing::info_span!(
             "zoom.update_user",
             http.method = "PATCH",
             url.template = "/users/{userId}",
+            edition = self.edition,
         );
         async move {
             self.send_with_retries(None)
@@ -189,15 +197,16 @@ impl<U: Update> UpdateUserRequest<U> {
                 };
             let err = match result {
                 Ok(updated) => {
-                    tracing::info!(
+                    tracing::debug!(
                         attempt,
                         status = updated.status,
                         remaining = updated.rate_limit.remaining,
+                        tracking_id = updated.tracking_id.as_deref(),
                         "user updated"
                     );
                     return Ok(updated);
                 }
-                Err(err) => err,
+                Err(err) => err.with_attempts(attempt),
             };
             // A rejected OAuth token is renewed once, at once.
             if let (Some(header), Some(api)) = (&sent_with, err.as_api())
@@ -219,14 +228,7 @@ impl<U: Update> UpdateUserRequest<U> {
                 return Err(Failed(err));
             }
             let Some(backoff) = delays.next() else {
-                return Err(Failed(if attempt == 1 {
-                    err
-                } else {
-                    Error::RetriesExhausted {
-                        attempts: attempt,
-                        last: Box::new(err),
-                    }
-                }));
+                return Err(Failed(err));
             };
             let wait = asked.unwrap_or(backoff);
             tracing::info!(
@@ -274,12 +276,17 @@ impl<U: Update> UpdateUserRequest<U> {
         }
         let authorization = match inner.tokens.header(&inner.http).await {
             Ok(header) => header,
-            Err(e) => return Ok((Err(Error::Auth(e)), None)),
+            Err(error) => return Ok((Err(Error::Auth { error, attempts: 1 }), None)),
         };
         if let Some(reason) = stop.and_then(|stop| *stop.borrow()) {
             return Err(reason);
         }
-        let span = tracing::debug_span!("zoom.attempt", attempt, status = tracing::field::Empty);
+        let span = tracing::debug_span!(
+            "zoom.attempt",
+            attempt,
+            status = tracing::field::Empty,
+            tracking_id = tracing::field::Empty,
+        );
         // The timeout covers the whole exchange, reading an error answer's body included.
         let exchange = self.exchange(
             body,
@@ -298,6 +305,12 @@ impl<U: Update> UpdateUserRequest<U> {
         {
             span.record("status", status);
         }
+        if let Some(id) = result
+            .as_ref()
+            .map_or_else(Error::tracking_id, |u| u.tracking_id.as_deref())
+        {
+            span.record("tracking_id", id);
+        }
         if let Err(e) = &result {
             tracing::debug!(parent: &span, error = %e, "attempt failed");
         }
@@ -314,7 +327,7 @@ impl<U: Update> UpdateUserRequest<U> {
                         remaining: None,
                     },
                 }),
-                Err(Error::RateLimited(limit)) if !limit.is_daily_limit() => {
+                Err(Error::RateLimited { limit, .. }) if !limit.is_daily_limit() => {
                     pacer.heard(Said::TooFast);
                 }
                 Err(_) => {}
