@@ -95,6 +95,8 @@ pub(crate) trait ErrorBody {
 pub type Answer = Result<ResponseValue<()>, Error<ErrorParts>>;
 
 /// The answer of an edition's generated call, its error body made edition-independent.
+// The error is the generated client's own type, passed on once per request.
+#[allow(clippy::result_large_err)]
 pub(crate) fn answer<E: ErrorBody>(result: Result<ResponseValue<()>, Error<E>>) -> Answer {
     result.map_err(|e| match e {
         Error::ErrorResponse(response) => {

@@ -89,7 +89,9 @@ async fn no_more_than_the_concurrency_is_in_flight() {
 }
 
 /// How many inputs a run hands back after it stopped: those it never took.
-async fn remaining<K: Send + 'static>(run: zoom_user_update::UpdateMany<K, UserUpdate>) -> usize {
+async fn remaining<K: std::fmt::Debug + Send + 'static>(
+    run: zoom_user_update::UpdateMany<K, UserUpdate>,
+) -> usize {
     match run.into_remaining() {
         Some(rest) => rest.count().await,
         None => 0,

@@ -3,7 +3,7 @@
 //! tables as they should be are also written to `target/readme-rules.md`.
 
 use zoom_user_update::Edition;
-use zoom_user_update::rules::FieldRule;
+use zoom_user_update::rules::{FieldRule, Location};
 
 /// The rows as a Markdown table.
 fn table(rules: &[FieldRule]) -> String {
@@ -12,8 +12,14 @@ fn table(rules: &[FieldRule]) -> String {
         "| field | JSON type | rule (`Spec`) | `Strict` adds | source |\n| --- | --- | --- | --- | --- |\n",
     );
     for rule in rules {
+        // A required member says so; the path parameter is required by its nature.
+        let required = if rule.required && rule.location == Location::Body {
+            "required; "
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
+            "| `{}` | {} | {required}{} | {} | {} |\n",
             rule.display_path(),
             rule.json_type.name(),
             cell(&rule.rule),

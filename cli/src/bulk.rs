@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::{
-    AnyUpdate, BulkLineOf, BulkResult, Edition, Policy, RateBudget, StopReason,
+    AnyUpdate, BulkLineOf, BulkResult, Edition, Policy, RateBudget, StopReason, UserId,
 };
 
 use crate::common::{
@@ -76,14 +76,18 @@ fn parse_line(
         .map_err(|errors| errors.iter().map(|v| violation_line(v, "(line)")).collect())
 }
 
-/// The lines whose final outcome the report already holds (`ok`, `failed`, `invalid`; not
-/// `not_sent`), as a bit set. A failed line is not sent again: a later line of the same user
-/// may have been applied since, and sending the earlier one would undo it. The report is read
-/// as bytes, line by line: a torn tail does not parse and is ignored (it is cut when the report
-/// is opened for writing). A line number past `last`
-/// (the input cannot have it) is ignored, so a damaged report cannot make the set grow past the
-/// input's size.
+/// The lines `--resume` does not send again, as a bit set: those whose outcome in the report is
+/// `ok` or `invalid`, and those that `failed` while a later line of the same user has an `ok`,
+/// `failed` or `invalid` outcome (sending the earlier line again would undo the later one). A
+/// line that failed as its user's last outcome (a daily limit, a server that was down) is sent
+/// again, and so are `not_sent` lines and lines without an outcome.
+///
+/// The report is read as bytes, line by line: a torn tail does not parse and is ignored (it is
+/// cut when the report is opened for writing). A line number past `last` (the input cannot have
+/// it) is ignored, so a damaged report cannot make the set grow past the input's size. Memory:
+/// the bit set, and the users of the report's failed lines.
 fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
+    use std::collections::HashMap;
     use std::io::BufRead;
     let cannot =
         |e: std::io::Error| Failure::Usage(format!("cannot read {}: {e}", report.display()));
@@ -93,21 +97,52 @@ fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
         Err(e) => return Err(cannot(e)),
     };
     let mut bits = Vec::new();
+    // Each user with a failed line: its failed lines, and its last line with an outcome.
+    let mut failed: HashMap<String, (Vec<u64>, u64)> = HashMap::new();
+    let mut last_of: Vec<(String, u64)> = Vec::new();
     for line in std::io::BufReader::new(file).split(b'\n') {
         let Ok(value) = serde_json::from_slice::<Value>(&line.map_err(cannot)?) else {
             continue;
         };
-        if matches!(value["status"].as_str(), Some("ok" | "failed" | "invalid"))
-            && let Some(line) = value["line"].as_u64().filter(|n| *n <= last)
-        {
-            let (word, bit) = ((line / 64) as usize, line % 64);
-            if bits.len() <= word {
-                bits.resize(word + 1, 0u64);
+        let Some(number) = value["line"].as_u64().filter(|n| *n <= last) else {
+            continue;
+        };
+        let user = value["user_id"]
+            .as_str()
+            .and_then(|id| id.parse::<UserId>().ok())
+            .map(|id| id.same_user_key().into_owned());
+        match value["status"].as_str() {
+            Some("ok" | "invalid") => set(&mut bits, number),
+            Some("failed") => {
+                if let Some(user) = &user {
+                    failed.entry(user.clone()).or_default().0.push(number);
+                }
             }
-            bits[word] |= 1 << bit;
+            _ => continue,
+        }
+        if let Some(user) = user {
+            last_of.push((user, number));
+        }
+    }
+    for (user, number) in last_of {
+        if let Some((_, last)) = failed.get_mut(&user) {
+            *last = (*last).max(number);
+        }
+    }
+    for (lines, last) in failed.values() {
+        for &line in lines.iter().filter(|&&line| line < *last) {
+            set(&mut bits, line);
         }
     }
     Ok(bits)
+}
+
+fn set(bits: &mut Vec<u64>, line: u64) {
+    let (word, bit) = ((line / 64) as usize, line % 64);
+    if bits.len() <= word {
+        bits.resize(word + 1, 0u64);
+    }
+    bits[word] |= 1 << bit;
 }
 
 fn is_done(bits: &[u64], line: u64) -> bool {

@@ -361,8 +361,11 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> UpdateMany<K, U> {
         };
         let reason = match error {
             Error::RateLimited { limit, .. } if limit.is_daily_limit() => StopReason::DailyLimit,
-            // Refused credentials, or a token endpoint still failing after the retries.
-            Error::Auth { .. } => StopReason::Auth,
+            // Refused credentials, or a token endpoint still failing after the retries (a
+            // failure of a single attempt may pass).
+            Error::Auth { error, attempts } if !error.is_retryable() || *attempts > 1 => {
+                StopReason::Auth
+            }
             Error::Api { error, .. } if error.status == 401 => StopReason::Auth,
             _ => return,
         };

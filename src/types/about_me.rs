@@ -11,7 +11,7 @@ use crate::types::string_type::string_type;
 /// `?`) or a character reference (`&amp;`, `&#60;`).
 ///
 /// ```
-/// use zoom_user_update::v2025::AboutMe;
+/// use zoom_user_update::AboutMe;
 ///
 /// assert!("Compiler pioneer; 3 < 5 & so on.".parse::<AboutMe>().is_ok());
 /// assert!("see https://example.com".parse::<AboutMe>().is_err());

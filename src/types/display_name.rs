@@ -8,7 +8,7 @@ use crate::types::string_type::string_type;
 /// script) characters ("cannot contain more than ten Chinese characters").
 ///
 /// ```
-/// use zoom_user_update::v2025::DisplayName;
+/// use zoom_user_update::DisplayName;
 ///
 /// assert!("Grace Hopper".parse::<DisplayName>().is_ok());
 /// assert!("张伟明华强张伟明华强".parse::<DisplayName>().is_ok()); // 10

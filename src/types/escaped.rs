@@ -8,8 +8,10 @@ use std::fmt;
 /// drive a terminal.
 ///
 /// The `Display` of this crate's errors shows server text this way. The fields that hold what a
-/// server sent ([`ApiError::message`], [`FieldError`], [`RateLimit::message`](crate::RateLimit),
-/// the body of [`Error::UnexpectedResponse`]) hold it as sent: show them through `Escaped`.
+/// server sent ([`ApiError::message`](crate::ApiError), [`FieldError`](crate::FieldError),
+/// [`RateLimit::message`](crate::RateLimit), the body of
+/// [`Error::UnexpectedResponse`](crate::Error::UnexpectedResponse), the tracking IDs) hold it as
+/// sent: show them through `Escaped`.
 ///
 /// ```
 /// use zoom_user_update::Escaped;

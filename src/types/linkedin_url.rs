@@ -8,7 +8,7 @@ use crate::types::string_type::string_type;
 /// elsewhere, `https://example.com/?linkedin.com`, is refused). Kept as given.
 ///
 /// ```
-/// use zoom_user_update::v2025::LinkedinUrl;
+/// use zoom_user_update::LinkedinUrl;
 ///
 /// assert!("https://www.linkedin.com/in/grace-hopper".parse::<LinkedinUrl>().is_ok());
 /// assert!("https://example.com/?linkedin.com".parse::<LinkedinUrl>().is_err());

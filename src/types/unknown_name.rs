@@ -1,5 +1,5 @@
 //! `UnknownName`: the error of parsing a setting by its name ([`Policy`](crate::Policy),
-//! [`RateBudget`](crate::RateBudget), [`Edition`](crate::spec::Edition)).
+//! [`RateBudget`](crate::RateBudget), [`Edition`](crate::Edition)).
 
 use std::fmt;
 
@@ -10,7 +10,7 @@ use crate::types::Escaped;
 const SHOWN: usize = 32;
 
 /// A name that [`FromStr`](std::str::FromStr) of a setting ([`Policy`](crate::Policy),
-/// [`RateBudget`](crate::RateBudget), [`Edition`](crate::spec::Edition)) does not know.
+/// [`RateBudget`](crate::RateBudget), [`Edition`](crate::Edition)) does not know.
 ///
 /// The message quotes what was given: its first 32 characters, [`Escaped`], so that it stays one
 /// honest line whatever the input.

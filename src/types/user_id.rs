@@ -79,8 +79,9 @@ impl UserId {
     }
 
     /// The text two IDs of one user share (see [`is_same_user`](Self::is_same_user)): an email
-    /// address in lower case, anything else as it is.
-    pub(crate) fn same_user_key(&self) -> std::borrow::Cow<'_, str> {
+    /// address in lower case, anything else as it is. A key for maps of users.
+    #[must_use]
+    pub fn same_user_key(&self) -> std::borrow::Cow<'_, str> {
         if self.0.contains('@') && self.0.chars().any(char::is_uppercase) {
             std::borrow::Cow::Owned(self.0.to_lowercase())
         } else {

@@ -3,7 +3,7 @@
 //! (`openapi/user-update.json`).
 //!
 //! Pin this edition with `zoom_user_update::v2021::UserUpdate` (the crate root follows Zoom's
-//! current edition, [`v2025`](crate::v2025)); the same [`Client`](crate::Client) sends either.
+//! current edition, [`v2025`]); the same [`Client`] sends either.
 //! What differs from the current edition: `phone_numbers` and `custom_attributes` are single
 //! objects, user `type` 3 (On-prem) exists and 4 does not, `login_type` is a string with five
 //! values, and none of the fields Zoom added since exist.

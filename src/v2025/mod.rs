@@ -3,7 +3,7 @@
 //! what Zoom's own SDK sends today. The crate root re-exports it: `zoom_user_update::UserUpdate`
 //! is this module's.
 //!
-//! What differs from the reference page ([`v2021`](crate::v2021)): `phone_numbers` (at most 3)
+//! What differs from the reference page ([`v2021`]): `phone_numbers` (at most 3)
 //! and `custom_attributes` (at most 5) are lists, user `type` 3 is gone and 4 is new,
 //! `login_type` is an integer with twelve values, the query flag `remove_tsp_credentials` is
 //! new, and so are `display_name`, `about_me`, `linkedin_url`, `pronouns`, `pronouns_option`,

@@ -72,7 +72,9 @@ pub fn fast_retries() -> RetryPolicy {
 }
 
 /// Every outcome of a bulk run, in the order they finished.
-pub async fn all<K: Send + 'static, U: Update>(mut run: UpdateMany<K, U>) -> Vec<BulkOutcome<K>> {
+pub async fn all<K: std::fmt::Debug + Send + 'static, U: Update>(
+    mut run: UpdateMany<K, U>,
+) -> Vec<BulkOutcome<K>> {
     let mut outcomes = Vec::new();
     while let Some(outcome) = run.next().await {
         outcomes.push(outcome);
