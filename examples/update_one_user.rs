@@ -51,7 +51,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .remaining
                 .map_or_else(|| "?".to_owned(), |n| n.to_string())
         ),
-        Err(Error::Api(api)) if api.is_user_not_found() => println!("no such user: {user}"),
+        Err(Error::Api { error: api, .. }) if api.is_user_not_found() => {
+            println!("no such user: {user}")
+        }
         Err(e) => return Err(e.into()),
     }
     if let Some(zoom) = fake {
