@@ -279,3 +279,186 @@ async fn a_panic_of_the_input_reaches_the_reader() {
     let message = panic.into_panic();
     assert_eq!(message.downcast_ref::<&str>(), Some(&"the input broke"));
 }
+
+/// Updates of `users` users, three each (timezones A, B, C in that order: all A lines, then all
+/// B lines, then all C lines, as a file built from several exports is), keyed by input order.
+fn three_per_user(
+    zoom: &MockZoom,
+    client: &Client,
+    users: u32,
+) -> impl futures_util::Stream<Item = (u32, zoom_user_update::UpdateUserRequest<UserUpdate>)> + use<>
+{
+    let mut requests = Vec::new();
+    for (step, timezone) in ["Asia/Tokyo", "Europe/Berlin", "America/Chicago"]
+        .into_iter()
+        .enumerate()
+    {
+        let update = UserUpdate::builder().timezone(timezone).build().unwrap();
+        for i in 1..=users {
+            let id = format!("u{i}");
+            if step == 0 {
+                zoom.add_user(&id, &format!("{id}@example.com"));
+            }
+            let key = step as u32 * users + i;
+            requests.push((key, client.update_user(&id.parse().unwrap(), &update)));
+        }
+    }
+    stream::iter(requests)
+}
+
+/// Zoom answers each user's first update late; the user still ends as its last update says,
+/// and no two updates of one user are ever in flight at once, while different users' updates
+/// go on together.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_users_updates_go_in_input_order_even_when_zoom_answers_the_earlier_one_later() {
+    let zoom = MockZoom::builder()
+        .answer_delay(|_, body| {
+            (body["timezone"] == "Asia/Tokyo").then(|| Duration::from_millis(200))
+        })
+        .start()
+        .await;
+    let client = client(&zoom);
+    let run = client
+        .update_many(three_per_user(&zoom, &client, 40))
+        .concurrency(16);
+    let outcomes = all(run).await;
+    assert_eq!(outcomes.len(), 120);
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| matches!(o.result, BulkResult::Updated(_))),
+        "{outcomes:?}"
+    );
+    for i in 1..=40 {
+        assert_eq!(
+            zoom.user(&format!("u{i}")).unwrap()["timezone"],
+            "America/Chicago",
+            "u{i} ends as its last update says"
+        );
+    }
+    assert_eq!(zoom.overlaps(), 0, "two updates of one user were in flight");
+    assert!(
+        zoom.max_in_flight() > 1,
+        "other users' updates went on together"
+    );
+    // A user's outcomes come in its input order.
+    for i in 1..=40 {
+        let keys: Vec<u32> = outcomes
+            .iter()
+            .filter(|o| o.user_id.as_str() == format!("u{i}"))
+            .map(|o| o.key)
+            .collect();
+        assert_eq!(keys, [i, 40 + i, 80 + i]);
+    }
+}
+
+/// Two spellings of one email address are one user: their updates never overlap.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_address_in_another_case_is_the_same_user() {
+    let zoom = MockZoom::builder()
+        .answer_delay(|_, body| (body["dept"] == "first").then(|| Duration::from_millis(150)))
+        .start()
+        .await;
+    // The fake knows the user by both spellings (Zoom compares addresses without case).
+    zoom.add_user("ada", "Ada@Example.com");
+    zoom.add_user("ada-lower", "ada@example.com");
+    let client = client(&zoom);
+    let first = UserUpdate::builder().dept("first").build().unwrap();
+    let second = UserUpdate::builder().dept("second").build().unwrap();
+    let requests = vec![
+        (
+            1,
+            client.update_user(&"Ada@Example.com".parse().unwrap(), &first),
+        ),
+        (
+            2,
+            client.update_user(&"ada@example.COM".parse().unwrap(), &second),
+        ),
+    ];
+    let outcomes = all(client.update_many(stream::iter(requests)).concurrency(8)).await;
+    let keys: Vec<_> = outcomes.iter().map(|o| o.key).collect();
+    assert_eq!(keys, [1, 2], "the second waited for the first");
+    let received = zoom.api_requests();
+    assert!(received[1].at >= received[0].at + Duration::from_millis(150));
+}
+
+/// One user's long run of updates goes one after another, and the run reads its input only so
+/// far ahead of what it can start: memory stays bounded by the updates waiting, not the input.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_run_of_one_users_updates_is_not_read_far_ahead() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    const LINES: u32 = 10_000;
+    const CONCURRENCY: usize = 4;
+    let zoom = MockZoom::start().await;
+    let client = client(&zoom);
+    let taken = Arc::new(AtomicU32::new(0));
+    let requests = {
+        let (client, taken) = (client.clone(), taken.clone());
+        let update = update();
+        stream::iter(1..=LINES).map(move |n| {
+            taken.fetch_add(1, Ordering::SeqCst);
+            (n, client.update_user(&UserId::me(), &update))
+        })
+    };
+    let mut run = client.update_many(requests).concurrency(CONCURRENCY);
+    let (mut yielded, mut farthest_ahead) = (0u32, 0u32);
+    while let Some(outcome) = run.next().await {
+        yielded += 1;
+        assert_eq!(outcome.key, yielded, "one after another, in input order");
+        assert!(matches!(outcome.result, BulkResult::Updated(_)));
+        farthest_ahead = farthest_ahead.max(taken.load(Ordering::SeqCst) - yielded);
+    }
+    assert_eq!(yielded, LINES);
+    assert_eq!(zoom.overlaps(), 0);
+    // At most 16 waiting per slot, and the one in flight.
+    assert!(
+        farthest_ahead as usize <= CONCURRENCY * 16 + 1,
+        "read {farthest_ahead} inputs ahead"
+    );
+}
+
+/// After a cancel, every input is accounted for: what the run took is yielded once (sent, or
+/// not sent with the reason), and the rest is handed back.
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_cancel_every_input_is_yielded_once_or_handed_back() {
+    let zoom = MockZoom::start().await;
+    let client = Client::builder(zoom.bearer_auth())
+        .base_url(zoom.base_url())
+        .rate_budget(RateBudget::PerSecond(200.try_into().unwrap()))
+        .build()
+        .unwrap();
+    let mut run = client
+        .update_many(requests(&zoom, &client, 50))
+        .concurrency(8);
+    let canceller = run.canceller();
+    let mut keys = Vec::new();
+    while let Some(outcome) = run.next().await {
+        keys.push(outcome.key);
+        if keys.len() == 25 {
+            canceller.cancel();
+        }
+        if keys.len() > 25 {
+            assert!(
+                matches!(
+                    outcome.result,
+                    BulkResult::Updated(_) | BulkResult::NotSent(StopReason::Cancelled)
+                ),
+                "{outcome:?}"
+            );
+        }
+    }
+    assert_eq!(run.stopped(), Some(StopReason::Cancelled));
+    let handed_back: Vec<u32> = match run.into_remaining() {
+        Some(rest) => rest.map(|(key, _)| key).collect().await,
+        None => Vec::new(),
+    };
+    keys.extend(handed_back);
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        (1..=50).collect::<Vec<_>>(),
+        "each input exactly once"
+    );
+}

@@ -644,3 +644,41 @@ async fn secrets_never_appear_in_debug_display_or_traces() {
         }
     }
 }
+
+/// What the README's "Logging" says: a success logs at debug, not info; each update of a bulk
+/// run runs in a `zoom.bulk_update` span with its key; an update's span says its edition.
+#[tokio::test]
+async fn a_success_logs_at_debug_and_a_bulk_update_carries_its_key() {
+    let captured = captured_traces();
+    let zoom = MockZoom::start().await;
+    let client = client(&zoom, zoom.bearer_auth());
+    client.update_user(&UserId::me(), &update()).await.unwrap();
+    let requests = vec![("line-4242", client.update_user(&UserId::me(), &update()))];
+    let run = client.update_many(futures_util::stream::iter(requests));
+    zoom_test_support::all(run).await;
+
+    let traces = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let updated: Vec<&str> = traces
+        .lines()
+        .filter(|l| l.contains("user updated"))
+        .collect();
+    assert!(!updated.is_empty(), "{traces}");
+    assert!(
+        updated
+            .iter()
+            .all(|l| l.contains("DEBUG") && !l.contains(" INFO ")),
+        "{updated:?}"
+    );
+    assert!(
+        updated
+            .iter()
+            .any(|l| l.contains("zoom.update_user{") && l.contains("edition=\"2021\"")),
+        "{updated:?}"
+    );
+    assert!(
+        updated
+            .iter()
+            .any(|l| l.contains("zoom.bulk_update{key=\"line-4242\"}")),
+        "{updated:?}"
+    );
+}

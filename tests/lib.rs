@@ -8,6 +8,7 @@ mod client;
 mod codegen;
 mod coverage;
 mod editions;
+mod errors;
 mod hostile;
 mod props;
 mod quickstart;
