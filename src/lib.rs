@@ -32,14 +32,16 @@ pub use body::policy::Policy;
 pub use body::update::Update;
 pub use body::violation::{ValidationErrors, Violation};
 pub use body::warning::Warning;
+pub use client::answer::Updated;
 pub use client::auth::{Auth, DEFAULT_TOKEN_URL, Secret};
-pub use client::bulk::{BulkOutcome, BulkResult, Canceller, StopReason, UpdateMany};
+pub use client::bulk::{BulkOutcome, BulkResult, Canceller, UpdateMany};
 pub use client::error::{ApiError, ApiErrorKind, AuthError, Error, FieldError};
 pub use client::pacing::RateBudget;
 pub use client::prepared::PreparedRequest;
 pub use client::rate_limit::{RateLimit, RateLimitType, parse_retry_after};
-pub use client::request::{UpdateUserRequest, Updated};
+pub use client::request::UpdateUserRequest;
 pub use client::retry::RetryPolicy;
+pub use client::stop::StopReason;
 pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 /// The HTTP client this crate sends with: give [`ClientBuilder::http_client`] a
 /// `reqwest::Client` of this version (0.13), whichever `reqwest` the caller depends on.

@@ -192,7 +192,7 @@ macro_rules! table {
             /// # Errors
             ///
             /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
-            pub fn from_raw(raw: &$raw) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+            pub fn from_raw(raw: &$raw) -> ::std::result::Result<Self, $crate::body::violation::ValidationErrors> {
                 $crate::body::object::from_raw(raw)
             }
         }
@@ -201,7 +201,7 @@ macro_rules! table {
             $(
                 $(#[doc = $fdoc])*
                 $(#[deprecated = concat!("Zoom deprecated this field: use ", $replacement)])?
-                pub fn $field(mut self, value: impl $crate::FieldInput<$ty>) -> Self {
+                pub fn $field(mut self, value: impl $crate::body::field::FieldInput<$ty>) -> Self {
                     self.0.set(
                         const { $crate::body::object::index_of($fields::NAMES, stringify!($field)) },
                         |v| &mut v.$field,
@@ -221,8 +221,8 @@ macro_rules! table {
 
         /// Checks a value of the generated type (see [`from_raw`](Self::from_raw)).
         impl TryFrom<$raw> for $name {
-            type Error = $crate::ValidationErrors;
-            fn try_from(raw: $raw) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+            type Error = $crate::body::violation::ValidationErrors;
+            fn try_from(raw: $raw) -> ::std::result::Result<Self, $crate::body::violation::ValidationErrors> {
                 $crate::body::object::from_raw(raw)
             }
         }
@@ -252,19 +252,19 @@ macro_rules! table {
             /// [`Rule::Schema`](crate::Rule::Schema) where the generated type refuses a value
             /// this layer accepted: a spec change the validated layer has not caught up with
             /// (the spec coverage tests rule it out for the checked-in fragments).
-            pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::ValidationErrors> {
+            pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::body::violation::ValidationErrors> {
                 $crate::body::object::to_raw(self)
             }
 
             /// The rules it was checked against.
             #[must_use]
-            pub fn policy(&self) -> $crate::Policy {
+            pub fn policy(&self) -> $crate::body::policy::Policy {
                 self.policy
             }
 
             /// What it does that the spec discourages (deprecated fields); it is still sent.
             #[must_use]
-            pub fn warnings(&self) -> Vec<$crate::Warning> {
+            pub fn warnings(&self) -> Vec<$crate::body::warning::Warning> {
                 let mut warnings = Vec::new();
                 $crate::body::object::warnings(self, &mut String::new(), &mut warnings);
                 warnings
@@ -282,11 +282,11 @@ macro_rules! table {
             /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
             pub fn from_json(
                 json: impl AsRef<[u8]>,
-                policy: $crate::Policy,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                policy: $crate::body::policy::Policy,
+            ) -> ::std::result::Result<Self, $crate::body::violation::ValidationErrors> {
                 match $crate::body::json::Json::parse(json.as_ref()) {
                     Ok(json) => $builder::read(json).policy(policy).build(),
-                    Err(rule) => Err($crate::ValidationErrors::here(rule)),
+                    Err(rule) => Err($crate::body::violation::ValidationErrors::here(rule)),
                 }
             }
 
@@ -297,11 +297,11 @@ macro_rules! table {
             /// [`ValidationErrors`](crate::ValidationErrors) with every violation found.
             pub fn from_value(
                 value: &::serde_json::Value,
-                policy: $crate::Policy,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+                policy: $crate::body::policy::Policy,
+            ) -> ::std::result::Result<Self, $crate::body::violation::ValidationErrors> {
                 match $crate::body::json::Json::read(value) {
                     Ok(json) => $builder::read(json).policy(policy).build(),
-                    Err(e) => Err($crate::ValidationErrors::here($crate::Rule::InvalidJson {
+                    Err(e) => Err($crate::body::violation::ValidationErrors::here($crate::types::Rule::InvalidJson {
                         detail: e.to_string(),
                     })),
                 }
@@ -315,7 +315,7 @@ macro_rules! table {
             }
 
             /// The rules to check against (default [`Policy::Spec`](crate::Policy::Spec)).
-            pub fn policy(mut self, policy: $crate::Policy) -> Self {
+            pub fn policy(mut self, policy: $crate::body::policy::Policy) -> Self {
                 self.0.set_policy(policy);
                 self
             }
@@ -328,7 +328,7 @@ macro_rules! table {
             /// [`ValidationErrors`](crate::ValidationErrors) listing each broken rule with the
             /// JSON path of its field, in the table's field order (unknown members last), and
             /// [`Rule::NoFields`](crate::Rule::NoFields) when nothing is set.
-            pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+            pub fn build(self) -> ::std::result::Result<$name, $crate::body::violation::ValidationErrors> {
                 self.0.build()
             }
         }
@@ -345,13 +345,13 @@ macro_rules! table {
             ///
             /// [`Rule::Schema`](crate::Rule::Schema) where the generated type refuses a value
             /// this layer accepted.
-            pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::ValidationErrors> {
+            pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::body::violation::ValidationErrors> {
                 $crate::body::object::to_raw_through_json(self)
             }
         }
 
         impl $crate::body::field::ToRaw<$raw> for $name {
-            fn to_raw(&self) -> ::std::result::Result<$raw, $crate::ValidationErrors> {
+            fn to_raw(&self) -> ::std::result::Result<$raw, $crate::body::violation::ValidationErrors> {
                 $name::to_raw(self)
             }
         }
@@ -364,14 +364,14 @@ macro_rules! table {
             ///
             /// [`ValidationErrors`](crate::ValidationErrors) listing each broken rule with the
             /// JSON path of its field in this object, in the table's field order.
-            pub fn build(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+            pub fn build(self) -> ::std::result::Result<$name, $crate::body::violation::ValidationErrors> {
                 self.0.build()
             }
         }
 
         /// A builder is set as the field it builds; its violations are reported with the body's.
-        impl $crate::FieldInput<$name> for $builder {
-            fn into_field(self) -> ::std::result::Result<$name, $crate::ValidationErrors> {
+        impl $crate::body::field::FieldInput<$name> for $builder {
+            fn into_field(self) -> ::std::result::Result<$name, $crate::body::violation::ValidationErrors> {
                 self.build()
             }
         }
@@ -381,7 +381,7 @@ macro_rules! table {
 
             fn from_json(
                 json: $crate::body::json::Json<'_>,
-            ) -> ::std::result::Result<Self, $crate::ValidationErrors> {
+            ) -> ::std::result::Result<Self, $crate::body::violation::ValidationErrors> {
                 $crate::body::object::Builder::read(json).build()
             }
 
@@ -393,11 +393,11 @@ macro_rules! table {
                 $crate::body::object::rows::<Self>(prefix, out);
             }
 
-            fn strict_violations(&self, path: &mut String, out: &mut Vec<$crate::Violation>) {
+            fn strict_violations(&self, path: &mut String, out: &mut Vec<$crate::body::violation::Violation>) {
                 $crate::body::object::strict_violations(self, path, out);
             }
 
-            fn warnings(&self, path: &mut String, out: &mut Vec<$crate::Warning>) {
+            fn warnings(&self, path: &mut String, out: &mut Vec<$crate::body::warning::Warning>) {
                 $crate::body::object::warnings(self, path, out);
             }
         }
@@ -412,7 +412,7 @@ macro_rules! table {
             pub fn new() -> Self {
                 Self {
                     values: Box::default(),
-                    policy: $crate::Policy::Spec,
+                    policy: $crate::body::policy::Policy::Spec,
                 }
             }
 

@@ -9,8 +9,8 @@ use reqwest::header::HeaderValue;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
-use crate::client::answer::{Limited, read_limited};
 use crate::client::error::{AuthError, Error};
+use crate::client::limits::{Limited, read_limited};
 
 /// Zoom's OAuth token endpoint.
 pub const DEFAULT_TOKEN_URL: &str = "https://zoom.us/oauth/token";

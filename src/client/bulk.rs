@@ -15,32 +15,11 @@ use tokio::task::JoinSet;
 
 use crate::body::update::Update;
 use crate::client::Client;
+use crate::client::answer::Updated;
 use crate::client::error::Error;
-use crate::client::request::{UpdateUserRequest, Updated};
+use crate::client::request::UpdateUserRequest;
+use crate::client::stop::{NotUpdated, StopReason};
 use crate::types::UserId;
-
-/// Why a run stopped sending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum StopReason {
-    /// [`Canceller::cancel`] was called.
-    Cancelled,
-    /// Zoom answered that the account's daily limit is spent (`X-RateLimit-Type:
-    /// Daily-limit`): nothing more will succeed today.
-    DailyLimit,
-    /// No access token could be had, or Zoom refused it after a renewal: no retry fixes it.
-    Auth,
-}
-
-impl std::fmt::Display for StopReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            StopReason::Cancelled => "cancelled",
-            StopReason::DailyLimit => "zoom's daily limit is spent",
-            StopReason::Auth => "authentication failed",
-        })
-    }
-}
 
 /// What became of one update of a run.
 #[derive(Debug)]
@@ -426,12 +405,4 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> Stream for UpdateMany<K, U>
             };
         }
     }
-}
-
-/// Why [`UpdateUserRequest::send_unless_stopped`] did not return an answer.
-pub(crate) enum NotUpdated {
-    /// The run stopped before the request was sent.
-    Stopped(StopReason),
-    /// The update failed.
-    Failed(Error),
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
 
-use crate::client::answer::limit_body;
+use crate::client::limits::limit_body;
 use crate::client::lock;
 use crate::client::prepared::PreparedRequest;
 use crate::generated::{Exchange, Hooks, Sent};
@@ -52,7 +52,7 @@ impl Exchange for RequestHooks {
     }
 
     /// Sends the request (or, for a dry run, captures it and answers 204 without sending). The
-    /// answer's body can be read up to [`ANSWER_BYTES`](crate::client::answer::ANSWER_BYTES)
+    /// answer's body can be read up to [`ANSWER_BYTES`](crate::client::limits::ANSWER_BYTES)
     /// only, whoever reads it.
     fn exec<'a>(&'a self, http: &'a reqwest::Client, request: reqwest::Request) -> Sent<'a> {
         Box::pin(async move {

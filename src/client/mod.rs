@@ -8,11 +8,13 @@ pub(crate) mod auth;
 pub(crate) mod bulk;
 pub(crate) mod error;
 pub(crate) mod hooks;
+pub(crate) mod limits;
 pub(crate) mod pacing;
 pub(crate) mod prepared;
 pub(crate) mod rate_limit;
 pub(crate) mod request;
 pub(crate) mod retry;
+pub(crate) mod stop;
 
 use std::sync::Arc;
 use std::time::Duration;

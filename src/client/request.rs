@@ -11,18 +11,16 @@ use crate::client::answer;
 
 use crate::body::update::Update;
 use crate::body::violation::ValidationErrors;
-use crate::client::bulk::NotUpdated::{self, Failed, Stopped};
-use crate::client::bulk::StopReason;
+use crate::client::answer::Updated;
 use crate::client::error::{ApiErrorKind, Error};
 use crate::client::hooks::{Capture, Observed, RequestHooks};
 use crate::client::pacing::Said;
 use crate::client::prepared::PreparedRequest;
-use crate::client::rate_limit::{RateLimit, RateLimitType};
+use crate::client::rate_limit::RateLimitType;
+use crate::client::stop::NotUpdated::{self, Failed, Stopped};
+use crate::client::stop::{Stop, StopReason};
 use crate::client::{Client, lock};
 use crate::types::UserId;
-
-/// The stop signal of a run of `update_many`.
-pub(crate) type Stop = tokio::sync::watch::Receiver<Option<StopReason>>;
 
 /// One update, ready to send: `.await` it (or call [`send`](Self::send)). It owns what it
 /// needs (the user ID, the generated body and a handle on the client), so it can be moved into
@@ -45,20 +43,6 @@ impl<U: Update> std::fmt::Debug for UpdateUserRequest<U> {
             .field("query", &self.query)
             .finish_non_exhaustive()
     }
-}
-
-/// A successful update: Zoom answered 204, what it said about the rate limit, and its tracking
-/// ID.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Updated {
-    /// The HTTP status (204).
-    pub status: u16,
-    /// The answer's `X-RateLimit-*` headers (every part may be missing).
-    pub rate_limit: RateLimit,
-    /// Zoom's tracking ID of the answer (`x-zm-trackingid`), as sent: show it through
-    /// [`Escaped`](crate::Escaped).
-    pub tracking_id: Option<String>,
 }
 
 impl<U: Update> UpdateUserRequest<U> {

@@ -87,6 +87,17 @@ pub fn members(value: &Value) -> impl Iterator<Item = (&String, &Value)> {
     value.as_object().into_iter().flatten()
 }
 
+/// Every `$ref` target in `value`, at any depth, in document order.
+pub fn refs_in(value: &Value, out: &mut Vec<String>) {
+    for (key, child) in members(value) {
+        match child.as_str().filter(|_| key == "$ref") {
+            Some(reference) => out.push(reference.to_owned()),
+            None => refs_in(child, out),
+        }
+    }
+    items(value).for_each(|child| refs_in(child, out));
+}
+
 /// The string `value[key]`, or `""`.
 pub fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value[key].as_str().unwrap_or_default()

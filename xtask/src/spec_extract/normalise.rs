@@ -286,7 +286,7 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
     // After redocly's inlining, the only references are the ones made here and by the overlay
     // (to the request body, the error body): any other schema, such as Zoom's `ErrorResponse`, goes.
     let mut references = Vec::new();
-    super::rules::refs_in(doc, &mut references);
+    super::refs_in(doc, &mut references);
     let used = |name: &String| references.contains(&format!("#/components/schemas/{name}"));
     let schemas = doc["components"]["schemas"].take().as_object().cloned().unwrap_or_default();
     let (kept, unused): (Map<String, Value>, Map<String, Value>) =

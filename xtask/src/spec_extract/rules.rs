@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde_json::{Map, Value};
 
 use super::normalise::{ERROR_SCHEMA, is_error_status};
-use super::{Location, items, members, operations, resolve, text};
+use super::{Location, items, members, operations, refs_in, resolve, text};
 
 /// Every problem found (empty: the fragment passes).
 pub fn check(doc: &Value) -> Vec<String> {
@@ -56,16 +56,6 @@ pub fn check(doc: &Value) -> Vec<String> {
     let mut seen = BTreeSet::new();
     problems.retain(|p| seen.insert(p.clone()));
     problems
-}
-
-pub fn refs_in(value: &Value, out: &mut Vec<String>) {
-    for (key, child) in members(value) {
-        match child.as_str().filter(|_| key == "$ref") {
-            Some(reference) => out.push(reference.to_owned()),
-            None => refs_in(child, out),
-        }
-    }
-    items(value).for_each(|child| refs_in(child, out));
 }
 
 fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
