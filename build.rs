@@ -1,6 +1,6 @@
 //! Generates each edition's raw client and types from its fragment under `openapi/` with
 //! progenitor: `openapi/<fragment>.json` → `$OUT_DIR/<edition>.rs`, included by the edition's
-//! `src/<edition>/raw.rs`.
+//! `raw` module (`generated_module!` in `src/<edition>/mod.rs`).
 //! A malformed fragment fails the build with one readable line that names the file and the problem.
 
 use std::{env, fs, path::PathBuf, process::ExitCode};

@@ -117,11 +117,33 @@ pub(crate) fn answer<E: ErrorBody>(result: Result<ResponseValue<()>, Error<E>>) 
     })
 }
 
-/// Completes an edition's generated module (invoked right after its `include!`): its client's
-/// hooks are [`Hooks`], and its `ZoomError` reads as [`ErrorParts`] (both fragments declare the
-/// same error body; the xtask checks it).
-macro_rules! generated_client {
-    () => {
+/// Declares an edition's generated module, `raw`: progenitor's output for the edition's fragment
+/// (`$OUT_DIR/<file>`, written by `build.rs`) with its lint allowances on this module alone, and
+/// what completes it: its client's hooks are [`Hooks`] (re-exported there, for raw users), and
+/// its `ZoomError` reads as [`ErrorParts`] (every fragment declares the same error body; the
+/// xtask checks it).
+macro_rules! generated_module {
+    ($fragment:literal, $file:literal) => {
+        #[doc = concat!("The generated layer of this edition: progenitor's types and client for `openapi/", $fragment, "`, exposed on purpose and **unchecked** (the crate's layer 0): they enforce only what the fragment states in schema keywords, none of the spec's prose rules, and their `Debug` shows every value, a host key included. Prefer the edition's `UserUpdate`.")]
+        #[allow(
+            missing_docs,
+            unused_imports,
+            unused_qualifications,
+            clippy::all,
+            clippy::pedantic,
+            rustdoc::all
+        )]
+        pub mod raw {
+            include!(concat!(env!("OUT_DIR"), "/", $file));
+
+            $crate::generated::generated_module!(@complete);
+
+            /// The inner type of this edition's generated [`Client`]: `Hooks::default()` sends as
+            /// progenitor would.
+            pub use $crate::generated::Hooks;
+        }
+    };
+    (@complete) => {
         impl progenitor_client::ClientHooks<$crate::generated::Hooks> for Client {
             async fn pre<E>(
                 &self,
@@ -166,4 +188,4 @@ macro_rules! generated_client {
     };
 }
 
-pub(crate) use generated_client;
+pub(crate) use generated_module;

@@ -28,7 +28,7 @@
 //! # }
 //! ```
 
-pub mod raw;
+crate::generated::generated_module!("user-update.json", "v2021.rs");
 
 mod body;
 mod enums;

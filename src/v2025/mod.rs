@@ -28,7 +28,7 @@
 //! # }
 //! ```
 
-pub mod raw;
+crate::generated::generated_module!("user-update-2025.json", "v2025.rs");
 
 mod body;
 mod enums;
