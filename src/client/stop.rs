@@ -7,7 +7,7 @@ use crate::client::error::Error;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StopReason {
-    /// [`Canceller::cancel`] was called.
+    /// [`Canceller::cancel`](crate::Canceller::cancel) was called.
     Cancelled,
     /// Zoom answered that the account's daily limit is spent (`X-RateLimit-Type:
     /// Daily-limit`): nothing more will succeed today.
