@@ -34,7 +34,7 @@ impl<T> FieldInput<T> for T {
 
 impl<T: Scalar<Wire = String>> FieldInput<T> for &str {
     fn into_field(self) -> Result<T, ValidationErrors> {
-        T::from_wire(self.to_owned()).map_err(ValidationErrors::here)
+        T::from_wire_text(self).map_err(ValidationErrors::here)
     }
 }
 
@@ -46,7 +46,7 @@ impl<T: Scalar<Wire = String>> FieldInput<T> for String {
 
 impl<T: Scalar<Wire = String>> FieldInput<T> for &String {
     fn into_field(self) -> Result<T, ValidationErrors> {
-        T::from_wire(self.clone()).map_err(ValidationErrors::here)
+        T::from_wire_text(self).map_err(ValidationErrors::here)
     }
 }
 
@@ -115,27 +115,31 @@ pub trait FieldKind: Sized + Clone + Debug + PartialEq + Send + Sync + 'static {
     fn warnings(&self, _path: &mut String, _out: &mut Vec<Warning>) {}
 }
 
-/// How a wire type is read from the JSON intake.
+/// How a scalar of a wire type is read from the JSON intake.
 pub trait ReadWire: Sized {
-    /// The wire value of `json`; a JSON integer past `i64` breaks `out_of_range`.
-    fn read(json: Json<'_>, out_of_range: fn() -> Rule) -> Result<Self, Rule>;
+    /// The value of `json`: a JSON integer past `i64` breaks the type's `out_of_range` rule; text
+    /// borrowed from the input is checked before it is copied.
+    fn read<T: Scalar<Wire = Self>>(json: Json<'_>) -> Result<T, Rule>;
 }
 
 impl ReadWire for String {
-    fn read(json: Json<'_>, _: fn() -> Rule) -> Result<Self, Rule> {
-        json.into_text().map(Cow::into_owned)
+    fn read<T: Scalar<Wire = Self>>(json: Json<'_>) -> Result<T, Rule> {
+        match json.into_text()? {
+            Cow::Borrowed(text) => T::from_wire_text(text),
+            Cow::Owned(text) => T::from_wire(text),
+        }
     }
 }
 
 impl ReadWire for i64 {
-    fn read(json: Json<'_>, out_of_range: fn() -> Rule) -> Result<Self, Rule> {
-        json.into_i64(out_of_range)
+    fn read<T: Scalar<Wire = Self>>(json: Json<'_>) -> Result<T, Rule> {
+        T::from_wire(json.into_i64(T::out_of_range)?)
     }
 }
 
 impl ReadWire for bool {
-    fn read(json: Json<'_>, _: fn() -> Rule) -> Result<Self, Rule> {
-        json.into_bool()
+    fn read<T: Scalar<Wire = Self>>(json: Json<'_>) -> Result<T, Rule> {
+        T::from_wire(json.into_bool()?)
     }
 }
 
@@ -146,9 +150,7 @@ where
     const JSON_TYPE: JsonType = <T::Wire as crate::types::Wire>::JSON_TYPE;
 
     fn from_json(json: Json<'_>) -> Result<Self, ValidationErrors> {
-        T::Wire::read(json, T::out_of_range)
-            .and_then(T::from_wire)
-            .map_err(ValidationErrors::here)
+        T::Wire::read::<T>(json).map_err(ValidationErrors::here)
     }
 
     fn from_param(json: Json<'_>) -> Result<Self, ValidationErrors> {

@@ -27,8 +27,10 @@
 //!
 //! The kinds: `body` (a request body: a policy, warnings, the JSON entry points, sent as its
 //! generated type field by field), `member` (an object inside a body: its builder is a
-//! `FieldInput`, sent as its generated type through JSON) and `query` (the query parameters:
-//! infallible setters of validated values, read from JSON or text by the bulk line and the tool).
+//! `FieldInput`, sent as its generated type field by field), `required_member` (the same, for an
+//! object with required members, whose generated type has no `Default`: sent through JSON, as
+//! the generated type reads it) and `query` (the query parameters: infallible setters of
+//! validated values, read from JSON or text by the bulk line and the tool).
 
 macro_rules! table {
     (
@@ -51,6 +53,8 @@ macro_rules! table {
         pub struct $name {
             /// Boxed: a value is built, returned and moved as a pointer.
             values: Box<$fields>,
+            /// Which values are set.
+            set: $crate::body::object::Set,
             policy: $crate::body::policy::Policy,
         }
 
@@ -61,15 +65,11 @@ macro_rules! table {
         }
 
         impl $fields {
-            /// The fields' Rust names, in the table's order (the query's setters need no index).
-            #[allow(dead_code)]
+            /// The fields' Rust names, in the table's order.
             const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
-            /// The members the spec requires, by Rust name.
-            const REQUIRED: &'static [&'static str] = &[$($(stringify!($required)),*)?];
         }
 
-        // Every member the object requires is a field of the table.
-        $($(const _: usize = $crate::body::object::index_of($fields::NAMES, stringify!($required));)*)?
+        const _: () = assert!($fields::NAMES.len() <= $crate::body::object::Set::MAX_FIELDS);
 
         impl $crate::body::object::Object for $name {
             type Values = $fields;
@@ -77,6 +77,9 @@ macro_rules! table {
             const NAME: &'static str = stringify!($name);
             const KIND: $crate::body::object::ObjectKind =
                 $crate::body::table::table!(@kind $kind);
+            const REQUIRED: &'static [usize] = &[$($(
+                $crate::body::object::index_of($fields::NAMES, stringify!($required))
+            ),*)?];
 
             fn fields() -> &'static [&'static dyn $crate::body::object::Field<Self>] {
                 const FIELDS: &[&dyn $crate::body::object::Field<$name>] = &[$(&$crate::body::object::At::<$name, $ty> {
@@ -89,7 +92,10 @@ macro_rules! table {
                             $crate::body::object::index_of($fields::NAMES, stringify!($requires))
                         )?),
                         deprecated: $crate::body::table::table!(@some $($replacement)?),
-                        required: $crate::body::object::contains($fields::REQUIRED, stringify!($field)),
+                        required: $crate::body::object::contains(
+                            <$name as $crate::body::object::Object>::REQUIRED,
+                            $crate::body::object::index_of($fields::NAMES, stringify!($field)),
+                        ),
                     },
                     strict: $crate::body::table::table!(@some $($strict)?),
                     get: |v| &v.$field,
@@ -99,20 +105,34 @@ macro_rules! table {
                 FIELDS
             }
 
+            fn member_order() -> &'static [usize] {
+                $crate::body::table::table!(@member_order $kind $name $($raw)?)
+            }
+
             fn values(&self) -> &$fields {
                 &self.values
+            }
+
+            fn set(&self) -> $crate::body::object::Set {
+                self.set
             }
 
             fn policy(&self) -> $crate::body::policy::Policy {
                 self.policy
             }
 
-            fn from_parts(values: Box<$fields>, policy: $crate::body::policy::Policy) -> Self {
-                Self { values, policy }
+            fn from_parts(
+                values: Box<$fields>,
+                set: $crate::body::object::Set,
+                policy: $crate::body::policy::Policy,
+            ) -> Self {
+                Self { values, set, policy }
             }
 
-            fn into_parts(self) -> (Box<$fields>, $crate::body::policy::Policy) {
-                (self.values, self.policy)
+            fn into_parts(
+                self,
+            ) -> (Box<$fields>, $crate::body::object::Set, $crate::body::policy::Policy) {
+                (self.values, self.set, self.policy)
             }
         }
 
@@ -146,14 +166,25 @@ macro_rules! table {
     (@json $field:ident) => { stringify!($field) };
     (@kind body) => { $crate::body::object::ObjectKind::Body };
     (@kind member) => { $crate::body::object::ObjectKind::Member };
+    (@kind required_member) => { $crate::body::object::ObjectKind::Member };
     (@kind query) => { $crate::body::object::ObjectKind::Query };
     (@raw_type query) => { () };
+    (@member_order query $name:ident) => { &[] };
+    (@member_order $kind:ident $name:ident $raw:ty) => {{
+        static ORDER: ::std::sync::LazyLock<Vec<usize>> =
+            ::std::sync::LazyLock::new($crate::body::object::member_order::<$name, $raw>);
+        &ORDER
+    }};
     (@raw_type $kind:ident $raw:ty) => { $raw };
-    // A body's field sets its generated field; other objects' fields are sent through JSON.
+    // A body's and a member's field sets its generated field; a required member's object is
+    // sent through JSON, and the query's fields are the generated method's arguments.
     (@raw_field body $field:ident $raw_field:ident) => {
         |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$raw_field)
     };
     (@raw_field body $field:ident) => {
+        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
+    };
+    (@raw_field member $field:ident) => {
         |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
     };
     (@raw_field $kind:ident $field:ident $($raw_field:ident)?) => { |_, _| Ok(()) };
@@ -227,16 +258,14 @@ macro_rules! table {
             }
         }
 
-        /// Writes the JSON the generated type writes for the same value: the value is converted
-        /// to its generated type, which serializes itself.
+        /// Writes the JSON the generated type writes for the same value: the set fields, in the
+        /// generated type's member order.
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                self.to_raw()
-                    .map_err(::serde::ser::Error::custom)?
-                    .serialize(serializer)
+                $crate::body::object::serialize(self, serializer)
             }
         }
     };
@@ -335,18 +364,25 @@ macro_rules! table {
     };
 
     (@member $name:ident $fields:ident $builder:ident, $raw:ty { $($line:tt)* }) => {
+        $crate::body::table::table!(@nested $name $fields $builder, $raw, to_raw { $($line)* });
+    };
+    (@required_member $name:ident $fields:ident $builder:ident, $raw:ty { $($line:tt)* }) => {
+        $crate::body::table::table!(@nested $name $fields $builder, $raw, to_raw_through_json { $($line)* });
+    };
+
+    // An object inside a body, sent as its generated type by `object::$to_raw`.
+    (@nested $name:ident $fields:ident $builder:ident, $raw:ty, $to_raw:ident { $($line:tt)* }) => {
         $crate::body::table::table!(@builder $name $fields $builder, $raw { $($line)* });
 
         impl $name {
-            /// The generated type this value is sent as (built through JSON, as the generated
-            /// type reads it).
+            /// The generated type this value is sent as.
             ///
             /// # Errors
             ///
             /// [`Rule::Schema`](crate::Rule::Schema) where the generated type refuses a value
             /// this layer accepted.
             pub fn to_raw(&self) -> ::std::result::Result<$raw, $crate::body::violation::ValidationErrors> {
-                $crate::body::object::to_raw_through_json(self)
+                $crate::body::object::$to_raw(self)
             }
         }
 
@@ -410,18 +446,24 @@ macro_rules! table {
             /// No query parameter.
             #[must_use]
             pub fn new() -> Self {
-                Self {
-                    values: Box::default(),
-                    policy: $crate::body::policy::Policy::Spec,
-                }
+                $crate::body::object::Object::from_parts(
+                    Box::default(),
+                    $crate::body::object::Set::default(),
+                    $crate::body::policy::Policy::Spec,
+                )
             }
 
             $(
                 $(#[doc = $fdoc])*
                 #[must_use]
-                pub fn $field(mut self, value: $ty) -> Self {
-                    self.values.$field = Some(value);
-                    self
+                pub fn $field(self, value: $ty) -> Self {
+                    let mut builder = $crate::body::object::Builder::from_value(self);
+                    builder.set(
+                        const { $crate::body::object::index_of($fields::NAMES, stringify!($field)) },
+                        |v| &mut v.$field,
+                        Ok(value),
+                    );
+                    builder.into_value()
                 }
             )*
         }

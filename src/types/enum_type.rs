@@ -173,6 +173,10 @@ macro_rules! enum_type {
                 self.value().into()
             }
 
+            fn from_wire_text(text: &str) -> ::std::result::Result<Self, $crate::types::Rule> {
+                text.parse()
+            }
+
             /// The wire value written as text, or a name.
             fn from_text(text: &str) -> ::std::result::Result<Self, $crate::types::Rule> {
                 $name::from_name(text)

@@ -102,6 +102,21 @@ pub trait Scalar: Sized + Clone + fmt::Debug + serde::Serialize + Send + Sync + 
     /// The wire value.
     fn to_wire(&self) -> Self::Wire;
 
+    /// The value for borrowed text of the wire type (a string type's own parse: it copies the
+    /// text only once it passed, and a type that keeps no text not at all). For a type that is
+    /// not a string: the text is of the wrong type.
+    ///
+    /// # Errors
+    ///
+    /// The [`Rule`] the text breaks.
+    fn from_wire_text(text: &str) -> Result<Self, Rule> {
+        let _ = text;
+        Err(Rule::WrongType {
+            expected: Self::Wire::JSON_TYPE.name(),
+            found: "string",
+        })
+    }
+
     /// The value for text as typed on a command line or in a query string: the wire value
     /// written as text, and for an enum-like type also its name.
     ///

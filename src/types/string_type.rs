@@ -55,6 +55,9 @@ macro_rules! string_type {
             fn to_wire(&self) -> String {
                 self.as_str().to_owned()
             }
+            fn from_wire_text(text: &str) -> ::std::result::Result<Self, $crate::types::Rule> {
+                Self::parse(text)
+            }
         }
     };
     (@owned [$($gen:tt)*] $ty:ty) => {

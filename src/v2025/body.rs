@@ -179,7 +179,7 @@ table! {
     /// assert_eq!(paths, ["/license_info_list/0/license_option", "/license_info_list/0/subscription_id"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub member LicenseInfo(LicenseInfoFields), builder LicenseInfoBuilder, raw UserUpdateBodyLicenseInfoListItem,
+    pub required_member LicenseInfo(LicenseInfoFields), builder LicenseInfoBuilder, raw UserUpdateBodyLicenseInfoListItem,
         required [license_type, license_option, subscription_id] {
         /// The license type.
         license_type: LicenseType = SDK;
