@@ -30,7 +30,7 @@ use crate::common::{
 
 #[derive(Debug, clap::Args)]
 pub struct BulkArgs {
-    /// JSON Lines: {"user_id": ..., "body": {...}} per line, and the edition's query parameters beside them ("login_type"?: ..., and for 2025 "remove_tsp_credentials"?: true|false).
+    /// JSON Lines: {"user_id": ..., "body": {...}} per line, and the edition's query parameters beside them ("login_type"?: ..., and the others `update --help` lists, such as "remove_tsp_credentials"?: true|false).
     file: PathBuf,
     /// Append one JSON outcome per input line to this file.
     #[arg(long)]

@@ -31,10 +31,19 @@ impl PolicyArg {
 /// `--edition`, shared by the commands that validate or send.
 #[derive(clap::Args, Debug)]
 pub struct EditionArg {
-    /// Which edition of the operation: 2025 (Zoom's current edition, the default) or 2021 (Zoom's
-    /// reference page for the operation); `v2025`, the library's module name, works too.
-    #[arg(long, default_value_t = Edition::default())]
+    /// Which edition of the operation (default: Zoom's current edition); the library's module
+    /// name works too (`v2025`).
+    #[arg(long, default_value_t = Edition::default(), value_parser = editions(), ignore_case = true)]
     pub edition: Edition,
+}
+
+/// The editions the library knows, by name, for `--edition` and its help.
+fn editions() -> impl clap::builder::TypedValueParser<Value = Edition> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let names = Edition::ALL
+        .iter()
+        .map(|e| PossibleValue::new(e.name()).alias(e.module()));
+    PossibleValuesParser::new(names).try_map(|name| name.parse::<Edition>())
 }
 
 /// A command's failure: usage (exit 2) or a failed run (exit 1).

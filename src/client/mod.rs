@@ -191,7 +191,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends with this `reqwest::Client` (its connect timeout and TLS settings apply). Build it
+    /// Sends with this `reqwest::Client` (its connect timeout and TLS settings apply): a client of
+    /// reqwest **0.13**, the version this crate is built with and re-exports as
+    /// [`zoom_user_update::reqwest`](crate::reqwest) — build it with
+    /// `zoom_user_update::reqwest::Client::builder()`, so that a different `reqwest` of your own
+    /// program cannot be mistaken for it. Build it
     /// with `.redirect(reqwest::redirect::Policy::none())`, as this crate's own client is: Zoom's
     /// API does not redirect, and an answer that came through a redirect is refused (after the
     /// redirect target has seen the request): an API answer as [`Error::UnexpectedResponse`], a
