@@ -68,7 +68,9 @@ fn parse(args: &[OsString]) -> Result<Option<Options>, String> {
     let operation = operation.ok_or("missing --operation <operationId>")?;
     Ok(Some(Options {
         input: input.ok_or("missing <zoom-file>")?,
-        operation: operation.into_string().map_err(|_| "--operation is not UTF-8")?,
+        operation: operation
+            .into_string()
+            .map_err(|_| "--operation is not UTF-8")?,
         out: out.ok_or("missing --out <fragment.json>")?,
         overlay,
         against,

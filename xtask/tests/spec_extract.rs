@@ -64,7 +64,9 @@ fn the_fragment_has_the_project_shape() {
             "{name}"
         );
     }
-    let responses = doc["paths"]["/users/{userId}"]["patch"]["responses"].as_object().unwrap();
+    let responses = doc["paths"]["/users/{userId}"]["patch"]["responses"]
+        .as_object()
+        .unwrap();
     let codes: Vec<&String> = responses.keys().collect();
     assert_eq!(codes, ["204", "400", "401", "404", "429"]);
     for code in ["400", "401", "404", "429"] {
@@ -79,7 +81,10 @@ fn the_fragment_has_the_project_shape() {
         "https://zoom.us/oauth/token"
     );
     let body = &doc["components"]["schemas"]["UserUpdateBody"]["properties"];
-    assert!(body["use_pmi"].get("default").is_none(), "use_pmi must not carry `default`");
+    assert!(
+        body["use_pmi"].get("default").is_none(),
+        "use_pmi must not carry `default`"
+    );
     assert!(!read(FRAGMENT_2025).contains("\"default\""));
     assert!(doc["components"]["schemas"].get("ErrorResponse").is_none());
 }
@@ -99,21 +104,39 @@ fn restored_enums_agree_with_zoom_descriptions_digit_for_digit() {
         .iter()
         .find(|p| p["name"] == "login_type")
         .unwrap();
-    let zoom_login_type =
-        op["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "login_type").unwrap();
+    let zoom_login_type = op["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "login_type")
+        .unwrap();
     let cases = [
-        ("login_type", &login_type["schema"], zoom_login_type["description"].as_str().unwrap(), 12),
-        ("type", &body["type"], zoom_body["type"]["description"].as_str().unwrap(), 4),
+        (
+            "login_type",
+            &login_type["schema"],
+            zoom_login_type["description"].as_str().unwrap(),
+            12,
+        ),
+        (
+            "type",
+            &body["type"],
+            zoom_body["type"]["description"].as_str().unwrap(),
+            4,
+        ),
         (
             "pronouns_option",
             &body["pronouns_option"],
-            zoom_body["pronouns_option"]["description"].as_str().unwrap(),
+            zoom_body["pronouns_option"]["description"]
+                .as_str()
+                .unwrap(),
             3,
         ),
         (
             "plan_united_type",
             &body["plan_united_type"],
-            zoom_body["plan_united_type"]["description"].as_str().unwrap(),
+            zoom_body["plan_united_type"]["description"]
+                .as_str()
+                .unwrap(),
             19,
         ),
         (
@@ -133,8 +156,12 @@ fn restored_enums_agree_with_zoom_descriptions_digit_for_digit() {
     ];
     let text = read(FRAGMENT_2025);
     for (name, schema, description, count) in cases {
-        let values: Vec<String> =
-            schema["enum"].as_array().unwrap().iter().map(rules::value_text).collect();
+        let values: Vec<String> = schema["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(rules::value_text)
+            .collect();
         assert_eq!(values.len(), count, "{name}: {values:?}");
         let listed = rules::listed_values(description);
         let got: std::collections::BTreeSet<String> = values.iter().cloned().collect();
@@ -144,8 +171,14 @@ fn restored_enums_agree_with_zoom_descriptions_digit_for_digit() {
                 let digits = value.to_string();
                 assert!(value.is_u64(), "{name}: {digits} is not an exact integer");
                 assert_eq!(digits, value.as_u64().unwrap().to_string());
-                assert!(description.contains(&format!("`{digits}`")), "{name}: {digits}");
-                assert!(text.contains(&format!(" {digits}")), "{name}: {digits} not written as is");
+                assert!(
+                    description.contains(&format!("`{digits}`")),
+                    "{name}: {digits}"
+                );
+                assert!(
+                    text.contains(&format!(" {digits}")),
+                    "{name}: {digits} not written as is"
+                );
             }
         }
     }
@@ -156,7 +189,15 @@ fn restored_enums_agree_with_zoom_descriptions_digit_for_digit() {
         .filter_map(Value::as_u64)
         .filter(|v| *v > 1 << 53)
         .collect();
-    assert_eq!(big, [18014398509481984, 72057594037927936, 144115188075855872, 576460752303423488]);
+    assert_eq!(
+        big,
+        [
+            18014398509481984,
+            72057594037927936,
+            144115188075855872,
+            576460752303423488
+        ]
+    );
 }
 
 /// What the overlay adds from Zoom's SDK (`@zoom/rivet` 0.4.0): `division_ids`, and
@@ -166,7 +207,10 @@ fn restored_enums_agree_with_zoom_descriptions_digit_for_digit() {
 fn fields_from_zoom_sdk_are_added_with_exact_integers() {
     let doc = json(FRAGMENT_2025);
     let body = &doc["components"]["schemas"]["UserUpdateBody"]["properties"];
-    assert_eq!(body["division_ids"]["items"], serde_json::json!({"type": "string"}));
+    assert_eq!(
+        body["division_ids"]["items"],
+        serde_json::json!({"type": "string"})
+    );
     let item = &body["license_info_list"]["items"];
     assert_eq!(
         item["required"],
@@ -189,10 +233,18 @@ fn fields_from_zoom_sdk_are_added_with_exact_integers() {
         .collect();
     assert_eq!(got, want);
     let text = read(FRAGMENT_2025);
-    for big in [72057594037927936_u64, 144115188075855872, 576460752303423488] {
+    for big in [
+        72057594037927936_u64,
+        144115188075855872,
+        576460752303423488,
+    ] {
         assert!(text.contains(&format!(" {big}")), "{big}");
     }
-    for rounded in ["72057594037927940", "144115188075855870", "576460752303423500"] {
+    for rounded in [
+        "72057594037927940",
+        "144115188075855870",
+        "576460752303423500",
+    ] {
         assert!(!text.contains(rounded), "{rounded}");
     }
 }
@@ -221,25 +273,48 @@ fn the_report_against_the_2021_fragment_lists_the_known_changes() {
     for (category, at, want) in [
         (C::TypeChanged, "query login_type", "string → integer"),
         (C::EnumChanged, "/type", "added 4; removed 3"),
-        (C::EnumChanged, "query login_type", "added 11, 21, 23, 24, 27, 97, 98"),
-        (C::ParameterAdded, "query remove_tsp_credentials", "boolean, optional"),
+        (
+            C::EnumChanged,
+            "query login_type",
+            "added 11, 21, 23, 24, 27, 97, 98",
+        ),
+        (
+            C::ParameterAdded,
+            "query remove_tsp_credentials",
+            "boolean, optional",
+        ),
         (C::FieldAdded, "/display_name", "string, maxLength 128"),
         (C::FieldAdded, "/about_me", "string, maxLength 150"),
         (C::FieldAdded, "/pronouns_option", "integer, enum 1, 2, 3"),
-        (C::FieldAdded, "/phone_numbers/*/label", "string, enum Mobile, Office, Home, Fax"),
+        (
+            C::FieldAdded,
+            "/phone_numbers/*/label",
+            "string, enum Mobile, Office, Home, Fax",
+        ),
         (
             C::ConstraintChanged,
             "/pmi",
             "format int64 → (none); minimum (none) → 1000000000; maximum (none) → 9999999999",
         ),
-        (C::ConstraintChanged, "/phone_numbers", "maxItems (none) → 3"),
-        (C::ConstraintChanged, "/custom_attributes", "maxItems (none) → 5"),
+        (
+            C::ConstraintChanged,
+            "/phone_numbers",
+            "maxItems (none) → 3",
+        ),
+        (
+            C::ConstraintChanged,
+            "/custom_attributes",
+            "maxItems (none) → 5",
+        ),
     ] {
         assert_eq!(detail(category, at), want, "{category:?} {at}");
     }
     assert_eq!(report.of(Category::ParameterRemoved).count(), 0);
 
-    let added: Vec<&str> = report.of(Category::FieldAdded).map(|c| c.at.as_str()).collect();
+    let added: Vec<&str> = report
+        .of(Category::FieldAdded)
+        .map(|c| c.at.as_str())
+        .collect();
     assert_eq!(
         added,
         [
@@ -265,13 +340,24 @@ fn the_report_against_the_2021_fragment_lists_the_known_changes() {
 
     // phone_number / phone_country were deprecated in 2021 already; use_pmi lost its `default`.
     assert_eq!(report.of(Category::Deprecation).count(), 0);
-    assert!(report.find(Category::ConstraintChanged, "/use_pmi").is_none());
+    assert!(
+        report
+            .find(Category::ConstraintChanged, "/use_pmi")
+            .is_none()
+    );
     // Same error answers, same bodies.
-    for category in [Category::ResponseAdded, Category::ResponseRemoved, Category::ResponseChanged]
-    {
+    for category in [
+        Category::ResponseAdded,
+        Category::ResponseRemoved,
+        Category::ResponseChanged,
+    ] {
         assert_eq!(report.of(category).count(), 0, "{category:?}\n{report}");
     }
-    assert!(report.find(Category::Security, "scope user:update:user:admin").is_some());
+    assert!(
+        report
+            .find(Category::Security, "scope user:update:user:admin")
+            .is_some()
+    );
 
     let text = report.to_string();
     for line in [
@@ -315,22 +401,35 @@ fn check_mode_passes_on_the_committed_fragment_and_fails_on_a_stale_one() {
     assert!(stdout.contains("no changes"), "{stdout}");
 
     let stale = std::env::temp_dir().join(format!("xtask-stale-{}.json", std::process::id()));
-    fs::write(&stale, read(FRAGMENT_2025).replace("\"maxLength\": 150", "\"maxLength\": 140"))
-        .unwrap();
+    fs::write(
+        &stale,
+        read(FRAGMENT_2025).replace("\"maxLength\": 150", "\"maxLength\": 140"),
+    )
+    .unwrap();
     let result = run(&stale);
     let stdout = String::from_utf8_lossy(&result.stdout);
     let kept = fs::read_to_string(&stale).unwrap();
     fs::remove_file(&stale).unwrap();
     assert_eq!(result.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("~ /about_me: maxLength 140 → 150"), "{stdout}");
-    assert!(kept.contains("\"maxLength\": 140"), "--check must not write");
+    assert!(
+        stdout.contains("~ /about_me: maxLength 140 → 150"),
+        "{stdout}"
+    );
+    assert!(
+        kept.contains("\"maxLength\": 140"),
+        "--check must not write"
+    );
 }
 
 #[test]
 fn a_missing_operation_or_a_stale_overlay_target_is_an_error() {
     let zoom = repo().join(ZOOM_FILE);
     let err = spec_extract::extract_fragment(&zoom, "noSuchOperation", None).unwrap_err();
-    assert!(err.to_string().contains("no operation has operationId \"noSuchOperation\""), "{err}");
+    assert!(
+        err.to_string()
+            .contains("no operation has operationId \"noSuchOperation\""),
+        "{err}"
+    );
     let stale =
         std::env::temp_dir().join(format!("xtask-stale-{}.overlay.json", std::process::id()));
     fs::write(
@@ -343,7 +442,10 @@ fn a_missing_operation_or_a_stale_overlay_target_is_an_error() {
     assert!(err.to_string().contains("zero nodes"), "{err}");
     // Without the overlay, the error responses are missing and nothing is written.
     let err = spec_extract::extract_fragment(&zoom, "userUpdate", None).unwrap_err();
-    assert!(err.to_string().contains("no error response is documented"), "{err}");
+    assert!(
+        err.to_string().contains("no error response is documented"),
+        "{err}"
+    );
 }
 
 /// redocly is JavaScript: an integer beyond 2^53 in Zoom's file would come back rounded, so the
@@ -357,5 +459,9 @@ fn an_integer_javascript_would_round_stops_the_run_before_redocly() {
     fs::write(&input, zoom.to_string()).unwrap();
     let err = spec_extract::extract_fragment(&input, "userUpdate", None).unwrap_err();
     fs::remove_file(&input).unwrap();
-    assert!(err.to_string().contains("576460752303423488 is beyond 2^53"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("576460752303423488 is beyond 2^53"),
+        "{err}"
+    );
 }

@@ -1,11 +1,15 @@
 //! What changed between two fragments of the same operation, as a reviewer reads it.
 //!
-//! Each side is flattened into named entries, with `$ref`s resolved (a named component and an
-//! inline schema compare by content): the parameters (`query login_type`), the request body and
-//! each body field by its path (`/phone_numbers/*/label` is `label` in the items of the array
-//! `phone_numbers`), the responses; then entries of the same name are compared. A field is
-//! matched by its path without the `*` of arrays, so when an object became an array of objects,
-//! the object's fields are compared with the items' (only what is new in the items is "added").
+//! Each side is flattened into named entries, each a JSON object of facts: the parameters
+//! (`query login_type`), the request body, each body field by its path (`/phone_numbers/*/label`
+//! is `label` in the items of the array `phone_numbers`), the responses, the security schemes and
+//! scopes. A schema's facts are its keywords with `$ref`s resolved (a named component and an
+//! inline schema compare by content), `type` made explicit, `items` the type of its items and
+//! `required` whether its owner requires it. An entry on one side only is added or removed; the
+//! facts of an entry on both sides are compared key by key, and each key that differs says what
+//! kind of change it is. A field is matched by its path without the `*` of arrays, so when an
+//! object became an array of objects, the object's fields are compared with the items' (only
+//! what is new in the items is "added").
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -36,6 +40,8 @@ pub enum Category {
     ExampleChanged,
 }
 
+use Category::*;
+
 /// Each category's sign and heading, in [`Category`] order.
 const HEADINGS: [&str; 16] = [
     "+parameters added",
@@ -56,15 +62,27 @@ const HEADINGS: [&str; 16] = [
     "~examples changed",
 ];
 
+/// The keywords compared as constraints, in the report's order (`additionalProperties` last:
+/// two schemas there are compared as entries of their own).
+const CONSTRAINTS: &str = "format minimum exclusiveMinimum maximum exclusiveMaximum multipleOf \
+    minLength maxLength pattern minItems maxItems uniqueItems minProperties maxProperties nullable \
+    readOnly writeOnly default additionalProperties";
+
 const OBJECT_TO_ARRAY: &str =
     "object → array of objects (the object's fields are compared with the items')";
 const ARRAY_TO_OBJECT: &str =
     "array of objects → object (the items' fields are compared with the object's)";
+const BODY_NOT_REQUIRED: &str = "no longer marked required (`requestBody.required` absent)";
 
-/// The keywords compared as constraints, in the report's order.
-const CONSTRAINTS: &str = "format minimum exclusiveMinimum maximum exclusiveMaximum multipleOf \
-    minLength maxLength pattern minItems maxItems uniqueItems minProperties maxProperties nullable \
-    readOnly writeOnly default";
+/// The facts reported when they differ, with their category; the report lists descriptions and
+/// examples by name only.
+const COMPARED: [(&str, Category); 5] = [
+    ("description", DescriptionChanged),
+    ("example", ExampleChanged),
+    ("body", ResponseChanged),
+    ("headers", ResponseChanged),
+    ("media types", Other),
+];
 
 /// One change: where (`/about_me`, `query login_type`, `response 404`, …) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,19 +114,18 @@ impl Report {
 
     fn push(&mut self, category: Category, at: &str, detail: impl Into<String>) {
         let (at, detail) = (at.to_owned(), detail.into());
-        self.changes.push(Change { category, at, detail });
-    }
-
-    fn scalar(&mut self, at: &str, old: &Value, new: &Value) {
-        if old != new {
-            self.push(Category::Other, at, format!("{} → {}", shown(Some(old)), shown(Some(new))));
-        }
+        self.changes.push(Change {
+            category,
+            at,
+            detail,
+        });
     }
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "changes from {} to {}\noperation: {}", self.from, self.to, self.operation)?;
+        let (from, to, operation) = (&self.from, &self.to, &self.operation);
+        writeln!(f, "changes from {from} to {to}\noperation: {operation}")?;
         if self.changes.is_empty() {
             return writeln!(f, "no changes");
         }
@@ -117,18 +134,14 @@ impl fmt::Display for Report {
         for group in changes.chunk_by(|a, b| a.category == b.category) {
             let (sign, heading) = HEADINGS[group[0].category as usize].split_at(1);
             writeln!(f, "{heading} ({}):", group.len())?;
-            let names = group.iter().map(|c| c.at.as_str());
-            if group[0].category >= Category::DescriptionChanged {
-                writeln!(f, "  {}", names.collect::<Vec<_>>().join(", "))?;
+            if group[0].category >= DescriptionChanged {
+                let names: Vec<&str> = group.iter().map(|c| c.at.as_str()).collect();
+                writeln!(f, "  {}", names.join(", "))?;
                 continue;
             }
-            for change in group {
-                let detail = if change.detail.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", change.detail)
-                };
-                writeln!(f, "  {sign} {}{detail}", change.at)?;
+            for Change { at, detail, .. } in group {
+                let colon = if detail.is_empty() { "" } else { ": " };
+                writeln!(f, "  {sign} {at}{colon}{detail}")?;
             }
         }
         Ok(())
@@ -136,351 +149,298 @@ impl fmt::Display for Report {
 }
 
 /// A value in the report: as [`value_text`], `(none)` for a missing one.
-fn shown(value: Option<&Value>) -> String {
-    value.filter(|v| !v.is_null()).map_or_else(|| "(none)".into(), value_text)
+fn shown(value: &Value) -> String {
+    let value = Some(value).filter(|v| !v.is_null());
+    value.map_or("(none)".into(), value_text)
 }
 
-fn schema_type(schema: &Value) -> String {
+fn schema_type(schema: &Value) -> &str {
     match schema.get("type").and_then(Value::as_str) {
-        Some(t) => t.to_owned(),
-        None if schema.get("properties").is_some() => "object".into(),
-        None if schema.get("items").is_some() => "array".into(),
-        None => "any".into(),
+        Some(t) => t,
+        None if schema.get("properties").is_some() => "object",
+        None if schema.get("items").is_some() => "array",
+        None => "any",
     }
+}
+
+fn enum_values(facts: &Value) -> Vec<String> {
+    items(&facts["enum"]).map(value_text).collect()
 }
 
 fn list(values: &[String]) -> String {
-    match values.len() {
+    let (n, head) = (values.len(), values[..values.len().min(6)].join(", "));
+    match n {
         0..=20 => values.join(", "),
-        n => format!("{}, … {} ({n} values)", values[..6].join(", "), values[n - 1]),
+        _ => format!("{head}, … {} ({n} values)", values[n - 1]),
     }
 }
 
-/// One named thing of a side: where it is shown, its schema (a parameter's own `description`,
-/// `example` and `deprecated` folded in), the type of its items, and whether it is required.
-/// `nested` marks the items of an array of non-objects and `additionalProperties` schemas, which
-/// are compared but not listed as added or removed (their owner is).
-struct Entry {
-    at: String,
-    node: Value,
-    items: String,
-    required: bool,
-    nested: bool,
+/// `word` and the values of `a` that `b` lacks, if any.
+fn only(word: &str, a: &[String], b: &[String]) -> Option<String> {
+    let only: Vec<String> = a.iter().filter(|v| !b.contains(v)).cloned().collect();
+    (!only.is_empty()).then(|| format!("{word} {}", only.join(", ")))
 }
 
-impl Entry {
-    fn new(doc: &Value, at: String, schema: &Value, required: bool, nested: bool) -> Entry {
-        let node = resolve(doc, schema).clone();
-        let items = node.get("items").map_or(String::new(), |i| schema_type(resolve(doc, i)));
-        Entry { at, node, items, required, nested }
+/// "string, maxLength 150", "array of objects, maxItems 3", "integer, enum 1, 2, 3".
+fn summary(facts: &Value) -> String {
+    let mut out = text(facts, "type").to_owned();
+    if out == "array" {
+        out += &format!(" of {}s", text(facts, "items"));
     }
-
-    /// "string, maxLength 150", "array of objects, maxItems 3", "integer, enum 1, 2, 3".
-    fn summary(&self) -> String {
-        let mut out = schema_type(&self.node);
-        if out == "array" {
-            out += &format!(" of {}s", self.items);
-        }
-        for key in CONSTRAINTS.split_whitespace().filter(|key| self.node.get(key).is_some()) {
-            out += &format!(", {key} {}", shown(self.node.get(key)));
-        }
-        if let Some(values) = self.node.get("enum") {
-            out += &format!(", enum {}", list(&items(values).map(value_text).collect::<Vec<_>>()));
-        }
-        if self.node["deprecated"] == true {
-            out += ", deprecated";
-        }
-        out
+    let keys = CONSTRAINTS.split_whitespace();
+    for key in keys.filter(|&k| k != "additionalProperties" && facts.get(k).is_some()) {
+        out += &format!(", {key} {}", shown(&facts[key]));
     }
-}
-
-type Entries = BTreeMap<String, Entry>;
-
-/// A schema and everything inside it, keyed by path without the arrays' `*`.
-fn flatten(
-    doc: &Value,
-    schema: &Value,
-    at: String,
-    key: String,
-    required: bool,
-    out: &mut Entries,
-) {
-    let entry = Entry::new(doc, at.clone(), schema, required, false);
-    if !entry.node.is_object() || key.matches('/').count() > 32 {
-        return;
+    if facts.get("enum").is_some() {
+        out += &format!(", enum {}", list(&enum_values(facts)));
     }
-    let (mut inner, mut inner_at) = (entry.node.clone(), at.clone());
-    if let Some(items) = entry.node.get("items").filter(|_| schema_type(&entry.node) == "array") {
-        if entry.items == "object" {
-            (inner, inner_at) = (resolve(doc, items).clone(), format!("{at}/*"));
-        } else {
-            let nested = Entry::new(doc, format!("{at}/*"), items, false, true);
-            out.insert(format!("{key}/*"), nested);
-        }
-    }
-    if let Some(extra) = entry.node.get("additionalProperties").filter(|e| e.is_object()) {
-        let extra_at = format!("{at}/additionalProperties");
-        out.insert(
-            format!("{key}/additionalProperties"),
-            Entry::new(doc, extra_at, extra, false, true),
-        );
-    }
-    let required: Vec<&Value> = items(&inner["required"]).collect();
-    for (name, child) in members(&inner["properties"]) {
-        let (at, key) = (format!("{inner_at}/{name}"), format!("{key}/{name}"));
-        flatten(doc, child, at, key, required.contains(&&json!(name)), out);
-    }
-    out.insert(key, entry);
-}
-
-/// The parameters of an operation, keyed `in name`.
-fn parameters(doc: &Value, op: &Value) -> Entries {
-    let mut out = Entries::new();
-    for p in items(&op["parameters"]).map(|p| resolve(doc, p)) {
-        let name = format!("{} {}", text(p, "in"), text(p, "name"));
-        let mut entry = Entry::new(doc, name.clone(), &p["schema"], p["required"] == true, false);
-        if !entry.node.is_object() {
-            entry.node = json!({});
-        }
-        for key in ["description", "example"] {
-            entry.node[key] = json!([p.get(key), entry.node.get(key)]);
-        }
-        if p["deprecated"] == true {
-            entry.node["deprecated"] = json!(true);
-        }
-        out.insert(name, entry);
+    if facts["deprecated"] == true {
+        out += ", deprecated";
     }
     out
 }
 
-fn keys(value: &Value) -> BTreeSet<&str> {
-    members(value).map(|(key, _)| key.as_str()).collect()
+/// Named entries and their facts, by the name they are matched with. An entry is shown with
+/// that name, or with its fact `shown as` (a field: its path with the arrays' `*`).
+type Entries = BTreeMap<String, Value>;
+
+/// A schema's facts: its keywords (`$ref` resolved), its `type` made explicit, `items` the type
+/// of its items, `required` whether its owner requires it.
+fn facts(doc: &Value, schema: &Value, required: bool) -> Value {
+    let mut facts = resolve(doc, schema).clone();
+    facts = if facts.is_object() { facts } else { json!({}) };
+    let items = schema_type(resolve(doc, &facts["items"])).to_owned();
+    facts["type"] = json!(schema_type(&facts));
+    facts["items"] = json!(items);
+    facts["required"] = json!(required);
+    facts
+}
+
+/// A schema and everything inside it, keyed by path without the arrays' `*`. The items of an
+/// array of non-objects and an `additionalProperties` schema are entries of their own
+/// (`/division_ids/*`), compared but not listed as added or removed (their owner is).
+fn flatten(doc: &Value, schema: &Value, at: &str, key: &str, required: bool, out: &mut Entries) {
+    let node = resolve(doc, schema);
+    if !node.is_object() || key.matches('/').count() > 32 {
+        return;
+    }
+    let mut facts = facts(doc, node, required);
+    facts["shown as"] = json!(if at.is_empty() { "(body)" } else { at });
+    out.insert(key.to_owned(), facts);
+    let listed = node.get("items").filter(|_| schema_type(node) == "array");
+    let listed = listed.map(|items| resolve(doc, items));
+    let objects = listed.filter(|items| schema_type(items) == "object");
+    let (inner, inner_at) = match objects {
+        Some(items) => (items, format!("{at}/*")),
+        None => (node, at.to_owned()),
+    };
+    let plain = listed.filter(|_| objects.is_none());
+    let extra = node.get("additionalProperties");
+    for (step, schema) in [("*", plain), ("additionalProperties", extra)] {
+        if let Some(schema) = schema {
+            let (at, key) = (format!("{at}/{step}"), format!("{key}/{step}"));
+            flatten(doc, schema, &at, &key, false, out);
+        }
+    }
+    for (name, child) in members(&inner["properties"]) {
+        let (at, key) = (format!("{inner_at}/{name}"), format!("{key}/{name}"));
+        let required = items(&inner["required"]).any(|r| r == name);
+        flatten(doc, child, &at, &key, required, out);
+    }
+}
+
+fn keys(value: &Value) -> String {
+    format!(
+        "{:?}",
+        members(value).map(|(key, _)| key).collect::<BTreeSet<_>>()
+    )
 }
 
 fn body_name(response: &Value) -> String {
     let Some(content) = response.get("content").filter(|c| c.is_object()) else {
         return "no body".into();
     };
-    let name = |schema: &Value| match schema.get("$ref").and_then(Value::as_str) {
+    let name = |schema: &Value| match schema["$ref"].as_str() {
         Some(r) => r.rsplit('/').next().unwrap_or(r).to_owned(),
-        None => schema_type(schema),
+        None => schema_type(schema).to_owned(),
     };
-    let parts: Vec<String> = members(content)
-        .map(|(media, body)| format!("{media} {}", name(&body["schema"])))
-        .collect();
-    parts.join(", ")
+    let parts = members(content).map(|(media, body)| format!("{media} {}", name(&body["schema"])));
+    parts.collect::<Vec<_>>().join(", ")
 }
 
-/// The schemes and scopes of an operation's security requirements (its own, else the document's).
-fn security(doc: &Value, op: &Value) -> [BTreeSet<String>; 2] {
-    let mut out = [BTreeSet::new(), BTreeSet::new()];
-    for (scheme, listed) in items(op.get("security").unwrap_or(&doc["security"])).flat_map(members)
-    {
-        out[0].insert(format!("scheme {scheme}"));
-        out[1].extend(items(listed).filter_map(Value::as_str).map(|s| format!("scope {s}")));
+/// A fragment flattened: the values reported as "other", then each section's entries with the
+/// categories of an entry on one side only (added, removed).
+fn flat(doc: &Value) -> (Value, Vec<([Category; 2], Entries)>) {
+    let found = operations(doc).next();
+    let op = found.as_ref().map_or(&Value::Null, |(_, op)| *op);
+    let urls: Vec<&Value> = items(&doc["servers"]).map(|s| &s["url"]).collect();
+    let other = json!([
+        ["openapi", doc["openapi"]],
+        ["info.version", doc["info"]["version"]],
+        ["servers", urls],
+        ["operation", found.as_ref().map(|(at, _)| at.to_string())],
+        ["operationId", op["operationId"]],
+        ["summary", op["summary"]],
+        ["tags", op["tags"]],
+    ]);
+    let mut parameters = Entries::new();
+    for p in items(&op["parameters"]).map(|p| resolve(doc, p)) {
+        let mut facts = facts(doc, &p["schema"], p["required"] == true);
+        for key in ["description", "example"] {
+            facts[key] = json!([p.get(key), facts.get(key)]);
+        }
+        if p["deprecated"] == true {
+            facts["deprecated"] = json!(true);
+        }
+        parameters.insert(format!("{} {}", text(p, "in"), text(p, "name")), facts);
     }
-    out
+    let body = resolve(doc, &op["requestBody"]);
+    let request = json!({
+        "required": body["required"] == true,
+        "description": body.get("description"),
+        "media types": keys(&body["content"]),
+    });
+    let mut fields = Entries::new();
+    for (_, media) in members(&body["content"]) {
+        flatten(doc, &media["schema"], "", "", false, &mut fields);
+    }
+    let mut responses = Entries::new();
+    for (code, response) in members(&op["responses"]) {
+        let response = resolve(doc, response);
+        let facts = json!({
+            "description": response.get("description"),
+            "body": body_name(response),
+            "headers": keys(&response["headers"]),
+        });
+        responses.insert(format!("response {code}"), facts);
+    }
+    let (mut schemes, mut scopes) = (Entries::new(), Entries::new());
+    let requirements = op.get("security").unwrap_or(&doc["security"]);
+    for (scheme, listed) in items(requirements).flat_map(members) {
+        schemes.insert(format!("scheme {scheme}"), Value::Null);
+        for scope in items(listed).filter_map(Value::as_str) {
+            scopes.insert(format!("scope {scope}"), Value::Null);
+        }
+    }
+    let sections = vec![
+        ([ParameterAdded, ParameterRemoved], parameters),
+        (
+            [Other, Other],
+            Entries::from([("request body".into(), request)]),
+        ),
+        ([FieldAdded, FieldRemoved], fields),
+        ([ResponseAdded, ResponseRemoved], responses),
+        ([Security, Security], schemes),
+        ([Security, Security], scopes),
+    ];
+    (other, sections)
 }
 
 /// Compares the (first) operation of two fragments.
 pub fn diff(from_name: &str, from: &Value, to_name: &str, to: &Value) -> Report {
-    let (old_op, new_op) = (operations(from).next(), operations(to).next());
-    let operation = match &new_op {
+    let operation = match operations(to).next() {
         Some((at, op)) => format!("{at} ({})", op["operationId"].as_str().unwrap_or("?")),
         None => "none".into(),
     };
-    let (names, changes) = ((from_name.into(), to_name.into()), Vec::new());
-    let mut report = Report { from: names.0, to: names.1, operation, changes };
-    let urls = |doc: &Value| json!(items(&doc["servers"]).map(|s| &s["url"]).collect::<Vec<_>>());
-    report.scalar("openapi", &from["openapi"], &to["openapi"]);
-    report.scalar("info.version", &from["info"]["version"], &to["info"]["version"]);
-    report.scalar("servers", &urls(from), &urls(to));
-    match (old_op, new_op) {
-        (Some((old_at, old)), Some((new_at, new))) => {
-            if old_at != new_at {
-                report.push(Category::Other, "operation", format!("{old_at} → {new_at}"));
-            }
-            for key in ["operationId", "summary", "tags"] {
-                report.scalar(key, &old[key], &new[key]);
-            }
-            report.operations((from, old), (to, new));
+    let (from_name, to_name) = (from_name.to_owned(), to_name.to_owned());
+    let mut report = Report {
+        from: from_name,
+        to: to_name,
+        operation,
+        changes: Vec::new(),
+    };
+    let ((old_other, old), (new_other, new)) = (flat(from), flat(to));
+    for (a, b) in items(&old_other).zip(items(&new_other)) {
+        if a != b {
+            let detail = format!("{} → {}", shown(&a[1]), shown(&b[1]));
+            report.push(Other, &value_text(&a[0]), detail);
         }
-        (None, Some(_)) => report.push(Category::Other, "operation", "added"),
-        (Some(_), None) => report.push(Category::Other, "operation", "removed"),
-        (None, None) => {}
+    }
+    for ((categories, old), (_, new)) in old.iter().zip(&new) {
+        report.entries(*categories, old, new);
     }
     report
 }
 
-/// A fragment and its operation.
-type Side<'a> = (&'a Value, &'a Value);
-
 impl Report {
-    fn operations(&mut self, (old_doc, old): Side, (new_doc, new): Side) {
-        let [old_params, new_params] =
-            [(old_doc, old), (new_doc, new)].map(|(d, op)| parameters(d, op));
-        self.entries(
-            &old_params,
-            &new_params,
-            [Category::ParameterAdded, Category::ParameterRemoved],
-        );
-
-        let old_body = resolve(old_doc, &old["requestBody"]);
-        let new_body = resolve(new_doc, &new["requestBody"]);
-        if (old_body["required"] == true) != (new_body["required"] == true) {
-            let now = match new_body["required"] == true {
-                true => "now required",
-                false => "no longer marked required (`requestBody.required` absent)",
-            };
-            self.push(Category::RequiredChanged, "request body", now);
-        }
-        if old_body.get("description") != new_body.get("description") {
-            self.push(Category::DescriptionChanged, "request body", "");
-        }
-        let (old_media, new_media) = (keys(&old_body["content"]), keys(&new_body["content"]));
-        if old_media != new_media {
-            let detail = format!("media types {old_media:?} → {new_media:?}");
-            self.push(Category::Other, "request body", detail);
-        }
-        for media in old_media.intersection(&new_media) {
-            let [old_fields, new_fields] =
-                [(old_doc, old_body), (new_doc, new_body)].map(|(doc, body)| {
-                    let mut out = Entries::new();
-                    flatten(
-                        doc,
-                        &body["content"][media]["schema"],
-                        String::new(),
-                        String::new(),
-                        false,
-                        &mut out,
-                    );
-                    out
-                });
-            self.entries(&old_fields, &new_fields, [Category::FieldAdded, Category::FieldRemoved]);
-        }
-
-        let (old_codes, new_codes) = (keys(&old["responses"]), keys(&new["responses"]));
-        for code in new_codes.difference(&old_codes) {
-            let body = body_name(resolve(new_doc, &new["responses"][code]));
-            self.push(Category::ResponseAdded, code, body);
-        }
-        for code in old_codes.difference(&new_codes) {
-            self.push(Category::ResponseRemoved, code, "");
-        }
-        for code in old_codes.intersection(&new_codes) {
-            let a = resolve(old_doc, &old["responses"][code]);
-            let b = resolve(new_doc, &new["responses"][code]);
-            if a.get("description") != b.get("description") {
-                self.push(Category::DescriptionChanged, &format!("response {code}"), "");
-            }
-            let (body_a, body_b) = (body_name(a), body_name(b));
-            if body_a != body_b {
-                self.push(Category::ResponseChanged, code, format!("body {body_a} → {body_b}"));
-            }
-            let (headers_a, headers_b) = (keys(&a["headers"]), keys(&b["headers"]));
-            if headers_a != headers_b {
-                let detail = format!("headers {headers_a:?} → {headers_b:?}");
-                self.push(Category::ResponseChanged, code, detail);
-            }
-        }
-
-        for (old_set, new_set) in security(old_doc, old).iter().zip(&security(new_doc, new)) {
-            new_set.difference(old_set).for_each(|s| self.push(Category::Security, s, "added"));
-            old_set.difference(new_set).for_each(|s| self.push(Category::Security, s, "removed"));
-        }
-    }
-
     /// Entries on one side only are added or removed; entries on both sides are compared.
-    fn entries(&mut self, old: &Entries, new: &Entries, [added, removed]: [Category; 2]) {
-        let parameter = added == Category::ParameterAdded;
-        for entry in new.iter().filter(|(k, e)| !old.contains_key(*k) && !e.nested).map(|(_, e)| e)
-        {
-            let detail = match (parameter, entry.required) {
-                (false, _) => entry.summary(),
-                (true, true) => format!("{}, required", entry.summary()),
-                (true, false) => format!("{}, optional", entry.summary()),
-            };
-            self.push(added, &entry.at, detail);
+    fn entries(&mut self, [added, removed]: [Category; 2], old: &Entries, new: &Entries) {
+        let sides = [(new, old, added, "added"), (old, new, removed, "removed")];
+        for (this, that, category, word) in sides {
+            for (key, facts) in this.iter().filter(|(key, _)| !that.contains_key(*key)) {
+                if key.ends_with("/*") || key.ends_with("/additionalProperties") {
+                    continue; // compared, but listed through their owner
+                }
+                let detail = match category {
+                    ParameterAdded if facts["required"] == true => summary(facts) + ", required",
+                    ParameterAdded => summary(facts) + ", optional",
+                    FieldAdded | FieldRemoved => summary(facts),
+                    ResponseAdded => text(facts, "body").to_owned(),
+                    Security => word.to_owned(),
+                    _ => String::new(),
+                };
+                self.push(category, facts["shown as"].as_str().unwrap_or(key), detail);
+            }
         }
-        for entry in old.iter().filter(|(k, e)| !new.contains_key(*k) && !e.nested).map(|(_, e)| e)
-        {
-            self.push(removed, &entry.at, if parameter { String::new() } else { entry.summary() });
-        }
-        for (old, new) in old.iter().filter_map(|(key, old)| Some((old, new.get(key)?))) {
-            self.entry(old, new);
+        for (key, o) in old {
+            if let Some(n) = new.get(key) {
+                self.compare(n["shown as"].as_str().unwrap_or(key), o, n);
+            }
         }
     }
 
-    fn entry(&mut self, old: &Entry, new: &Entry) {
-        let at = if new.at.is_empty() { "(body)" } else { new.at.as_str() };
-        let (o, n) = (&old.node, &new.node);
-        let (old_type, new_type) = (schema_type(o), schema_type(n));
-        let detail = match (old_type.as_str(), new_type.as_str()) {
-            (a, b) if a == b => None,
-            ("object", "array") if new.items == "object" => Some(OBJECT_TO_ARRAY.to_owned()),
-            ("array", "object") if old.items == "object" => Some(ARRAY_TO_OBJECT.to_owned()),
-            (a, b) => Some(format!("{a} → {b}")),
-        };
-        if let Some(detail) = detail {
-            self.push(Category::TypeChanged, at, detail);
+    /// The facts of one entry on both sides, key by key.
+    fn compare(&mut self, at: &str, o: &Value, n: &Value) {
+        let (old_type, new_type) = (text(o, "type"), text(n, "type"));
+        if old_type != new_type {
+            let detail = match (old_type, new_type, text(o, "items"), text(n, "items")) {
+                ("object", "array", _, "object") => OBJECT_TO_ARRAY.into(),
+                ("array", "object", "object", _) => ARRAY_TO_OBJECT.into(),
+                _ => format!("{old_type} → {new_type}"),
+            };
+            self.push(TypeChanged, at, detail);
         }
-        let values =
-            |s: &Value| s.get("enum").map(|v| items(v).map(value_text).collect::<Vec<_>>());
-        let enum_change = match (values(o), values(n)) {
-            (None, None) => None,
-            (None, Some(new)) => Some(format!("enum added: {}", list(&new))),
-            (Some(old), None) => Some(format!("enum removed (was {})", list(&old))),
-            (Some(old), Some(new)) => {
-                let added: Vec<&str> =
-                    new.iter().filter(|v| !old.contains(v)).map(String::as_str).collect();
-                let removed: Vec<&str> =
-                    old.iter().filter(|v| !new.contains(v)).map(String::as_str).collect();
-                let parts = [("added", added), ("removed", removed)]
-                    .into_iter()
-                    .filter(|(_, v)| !v.is_empty());
-                let parts: Vec<String> =
-                    parts.map(|(word, v)| format!("{word} {}", v.join(", "))).collect();
-                (!parts.is_empty()).then(|| parts.join("; "))
+        let (old_values, new_values) = (enum_values(o), enum_values(n));
+        let detail = match (o.get("enum"), n.get("enum")) {
+            (None, Some(_)) => format!("enum added: {}", list(&new_values)),
+            (Some(_), None) => format!("enum removed (was {})", list(&old_values)),
+            _ => {
+                let added = only("added", &new_values, &old_values);
+                let removed = only("removed", &old_values, &new_values);
+                let parts: Vec<String> = added.into_iter().chain(removed).collect();
+                parts.join("; ")
             }
         };
-        if let Some(detail) = enum_change {
-            self.push(Category::EnumChanged, at, detail);
+        if !detail.is_empty() {
+            self.push(EnumChanged, at, detail);
         }
-        let mut constraints: Vec<String> = CONSTRAINTS
-            .split_whitespace()
-            .filter(|key| o.get(key) != n.get(key))
-            .map(|key| format!("{key} {} → {}", shown(o.get(key)), shown(n.get(key))))
-            .collect();
-        // Two `additionalProperties` schemas are compared as entries of their own; a flag, or a
-        // schema against a flag or nothing, as a constraint.
-        let (old_extra, new_extra) = (o.get("additionalProperties"), n.get("additionalProperties"));
-        if old_extra != new_extra
-            && !(old_extra.is_some_and(Value::is_object) && new_extra.is_some_and(Value::is_object))
-        {
-            constraints.push(format!(
-                "additionalProperties {} → {}",
-                shown(old_extra),
-                shown(new_extra)
-            ));
+        let mut constraints = Vec::new();
+        for key in CONSTRAINTS.split_whitespace().filter(|&k| o[k] != n[k]) {
+            // Two `additionalProperties` schemas are compared as entries of their own.
+            if !(key == "additionalProperties" && o[key].is_object() && n[key].is_object()) {
+                constraints.push(format!("{key} {} → {}", shown(&o[key]), shown(&n[key])));
+            }
         }
         if !constraints.is_empty() {
-            self.push(Category::ConstraintChanged, at, constraints.join("; "));
+            self.push(ConstraintChanged, at, constraints.join("; "));
         }
         match (o["deprecated"] == true, n["deprecated"] == true) {
-            (false, true) => self.push(Category::Deprecation, at, "now deprecated"),
-            (true, false) => self.push(Category::Deprecation, at, "no longer deprecated"),
+            (false, true) => self.push(Deprecation, at, "now deprecated"),
+            (true, false) => self.push(Deprecation, at, "no longer deprecated"),
             _ => {}
         }
-        if old.required != new.required {
-            let now = if new.required { "now required" } else { "now optional" };
-            self.push(Category::RequiredChanged, at, now);
+        if o["required"] != n["required"] {
+            let now = match (n["required"] == true, at) {
+                (true, _) => "now required",
+                (false, "request body") => BODY_NOT_REQUIRED,
+                (false, _) => "now optional",
+            };
+            self.push(RequiredChanged, at, now);
         }
-        for (key, category) in
-            [("description", Category::DescriptionChanged), ("example", Category::ExampleChanged)]
-        {
-            if o.get(key) != n.get(key) {
-                self.push(category, at, "");
-            }
+        for (key, category) in COMPARED.into_iter().filter(|(key, _)| o[key] != n[key]) {
+            let values = format!("{key} {} → {}", text(o, key), text(n, key));
+            let listed = category < DescriptionChanged;
+            self.push(category, at, if listed { values } else { String::new() });
         }
     }
 }
@@ -540,8 +500,15 @@ mod tests {
                 .unwrap_or_else(|| panic!("{c:?} {at}\n{report}"))
         };
         assert!(has(Category::TypeChanged, "/phone").starts_with("object → array of objects"));
-        assert_eq!(has(Category::FieldAdded, "/phone/*/label"), "string, enum Mobile, Fax");
-        assert!(report.find(Category::FieldAdded, "/phone/*/number").is_none());
+        assert_eq!(
+            has(Category::FieldAdded, "/phone/*/label"),
+            "string, enum Mobile, Fax"
+        );
+        assert!(
+            report
+                .find(Category::FieldAdded, "/phone/*/number")
+                .is_none()
+        );
         assert_eq!(has(Category::FieldAdded, "/feature"), "object");
         assert_eq!(has(Category::FieldAdded, "/feature/zoom_phone"), "boolean");
         assert_eq!(has(Category::FieldRemoved, "/gone"), "string");
@@ -550,16 +517,32 @@ mod tests {
             has(Category::ConstraintChanged, "/pmi"),
             "format int64 → (none); minimum (none) → 1000000000"
         );
-        assert_eq!(has(Category::ConstraintChanged, "/phone"), "maxItems (none) → 3");
+        assert_eq!(
+            has(Category::ConstraintChanged, "/phone"),
+            "maxItems (none) → 3"
+        );
         assert_eq!(has(Category::Deprecation, "/old"), "now deprecated");
-        assert_eq!(has(Category::TypeChanged, "query login"), "string → integer");
+        assert_eq!(
+            has(Category::TypeChanged, "query login"),
+            "string → integer"
+        );
         assert_eq!(has(Category::EnumChanged, "query login"), "added 11");
-        assert_eq!(has(Category::ParameterAdded, "query flag"), "boolean, optional");
-        assert_eq!(has(Category::ResponseAdded, "429"), "no body");
-        assert!(report.find(Category::ResponseRemoved, "404").is_some());
+        assert_eq!(
+            has(Category::ParameterAdded, "query flag"),
+            "boolean, optional"
+        );
+        assert_eq!(has(Category::ResponseAdded, "response 429"), "no body");
+        assert!(
+            report
+                .find(Category::ResponseRemoved, "response 404")
+                .is_some()
+        );
         let text = report.to_string();
-        assert!(text.contains("body fields added (3):\n  + /feature: object\n"), "{text}");
-        assert!(text.contains("  - 404\n"), "{text}");
+        assert!(
+            text.contains("body fields added (3):\n  + /feature: object\n"),
+            "{text}"
+        );
+        assert!(text.contains("  - response 404\n"), "{text}");
     }
 
     #[test]
@@ -588,7 +571,10 @@ mod tests {
             ("/map", "maxProperties (none) → 5"),
             ("/map/additionalProperties", "maxLength (none) → 9"),
             ("/secret", "writeOnly (none) → true"),
-            ("/closed", "minProperties (none) → 1; additionalProperties (none) → false"),
+            (
+                "/closed",
+                "minProperties (none) → 1; additionalProperties (none) → false",
+            ),
         ] {
             let change = report.find(Category::ConstraintChanged, at);
             assert_eq!(change.map(|c| c.detail.as_str()), Some(want), "{report}");
@@ -609,18 +595,30 @@ mod tests {
         );
         old["security"] = json!([{"oauth": ["a"]}]);
         new["security"] = json!([{"oauth": ["b"]}]);
-        new["paths"]["/u"]["patch"]["requestBody"].as_object_mut().unwrap().remove("required");
+        new["paths"]["/u"]["patch"]["requestBody"]
+            .as_object_mut()
+            .unwrap()
+            .remove("required");
         let report = diff("a", &old, "b", &new);
         let detail = |c, at: &str| report.find(c, at).map(|c| c.detail.as_str());
-        assert_eq!(detail(Category::RequiredChanged, "/a"), Some("now optional"));
-        assert_eq!(detail(Category::RequiredChanged, "/b"), Some("now required"));
-        assert_eq!(detail(Category::RequiredChanged, "query q"), Some("now required"));
+        assert_eq!(
+            detail(Category::RequiredChanged, "/a"),
+            Some("now optional")
+        );
+        assert_eq!(
+            detail(Category::RequiredChanged, "/b"),
+            Some("now required")
+        );
+        assert_eq!(
+            detail(Category::RequiredChanged, "query q"),
+            Some("now required")
+        );
         assert_eq!(
             detail(Category::RequiredChanged, "request body"),
             Some("no longer marked required (`requestBody.required` absent)")
         );
         assert_eq!(
-            detail(Category::ResponseChanged, "400"),
+            detail(Category::ResponseChanged, "response 400"),
             Some("body no body → application/json P")
         );
         assert_eq!(detail(Category::Security, "scope b"), Some("added"));
@@ -629,8 +627,11 @@ mod tests {
 
     #[test]
     fn the_same_fragment_has_no_changes() {
-        let doc =
-            fragment(json!({"type": "object"}), json!([]), json!({"204": {"description": "ok"}}));
+        let doc = fragment(
+            json!({"type": "object"}),
+            json!([]),
+            json!({"204": {"description": "ok"}}),
+        );
         let report = diff("a", &doc, "a", &doc);
         assert!(report.changes.is_empty());
         assert!(report.to_string().ends_with("no changes\n"));

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Location, Result, fail, items, members, text};
+use super::{Location, Result, fail, items, members, schemas, text};
 
 /// The OpenAPI version every fragment declares.
 pub const OPENAPI_VERSION: &str = "3.0.3";
@@ -36,8 +36,12 @@ impl Context<'_> {
     /// The request body's component: `userUpdate` → `UserUpdateBody`.
     fn body_schema(&self, doc: &mut Value) -> String {
         let id = text(self.operation(doc), "operationId").to_owned();
-        let words = id.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-        words.map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect::<String>() + "Body"
+        let mut name = String::new();
+        for word in id.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let (first, rest) = word.split_at(word.len().min(1));
+            name += &(first.to_ascii_uppercase() + rest);
+        }
+        name + "Body"
     }
 }
 
@@ -45,9 +49,9 @@ impl Context<'_> {
 pub fn before_overlay(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> {
     // What the fragment describes: Zoom's `externalDocs` (the Swagger editor's template link) and
     // anything else at the top level stay behind.
-    let keep = ["openapi", "info", "servers", "tags", "security", "paths", "components"];
+    let keep = "openapi info servers tags security paths components";
     if let Some(root) = doc.as_object_mut() {
-        root.retain(|key, _| keep.contains(&key.as_str()));
+        root.retain(|key, _| keep.split(' ').any(|k| k == key));
     }
     let mut notes = Vec::new();
     let before = text(doc, "openapi").to_owned();
@@ -60,15 +64,16 @@ pub fn before_overlay(doc: &mut Value, cx: &Context<'_>) -> Result<Vec<String>> 
     // Every tag the operation uses is declared at the top level (redocly's
     // `operation-tag-defined`), with Zoom's description if its file has one.
     let (used, known) = (cx.operation(doc)["tags"].clone(), doc["tags"].take());
-    let tags: Vec<Value> = items(&used)
-        .map(|name| {
-            let found = items(&known).find(|tag| &tag["name"] == name).cloned();
-            found.unwrap_or_else(|| {
-                notes.push(format!("tags: {name} declared (Zoom's file declares no tags)"));
-                json!({ "name": name })
-            })
-        })
-        .collect();
+    let mut tags = Vec::new();
+    for name in items(&used) {
+        let found = items(&known).find(|tag| &tag["name"] == name);
+        if found.is_none() {
+            notes.push(format!(
+                "tags: {name} declared (Zoom's file declares no tags)"
+            ));
+        }
+        tags.push(found.cloned().unwrap_or(json!({ "name": name })));
+    }
     match tags.is_empty() {
         true => drop(doc.as_object_mut().map(|root| root.remove("tags"))),
         false => doc["tags"] = json!(tags),
@@ -88,23 +93,29 @@ fn normalise_info(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
         return fail("`info.version` is missing");
     };
     let product = source["title"].as_str().unwrap_or("Zoom API");
-    let overlay = cx.overlay_name.map(|n| format!(" and the reviewed overlay `{n}`"));
+    let overlay = match cx.overlay_name {
+        Some(name) => format!(" and the reviewed overlay `{name}`"),
+        None => String::new(),
+    };
+    let (method, path) = (cx.location.method.to_uppercase(), &cx.location.path);
+    let input = cx.input_name;
     let description = format!(
-        "One operation of Zoom's REST API, `{} {}` (operationId `{id}`), extracted by `cargo xtask \
-         spec-extract` from `{}`, Zoom's \"{product}\" spec (version {version}), with the project's \
-         normalisations{}. Provenance of every part: `openapi/README.md`.",
-        cx.location.method.to_uppercase(),
-        cx.location.path,
-        cx.input_name,
-        overlay.unwrap_or_default(),
+        "One operation of Zoom's REST API, `{method} {path}` (operationId `{id}`), extracted by \
+         `cargo xtask spec-extract` from `{input}`, Zoom's \"{product}\" spec (version {version}), \
+         with the project's normalisations{overlay}. Provenance of every part: `openapi/README.md`."
     );
     let title = format!("Zoom API: {}", operation["summary"].as_str().unwrap_or(id));
-    doc["info"] = json!({"title": title, "description": description, "version": version});
-    for key in ["contact", "license", "termsOfService"].into_iter().filter(|k| !source[k].is_null())
-    {
-        doc["info"][key] = source[key].clone();
+    doc["info"] = json!({
+        "title": title, "description": description, "version": version,
+        "contact": source["contact"], "license": source["license"],
+        "termsOfService": source["termsOfService"],
+    });
+    if let Some(info) = doc["info"].as_object_mut() {
+        info.retain(|_, value| !value.is_null());
     }
-    Ok(format!("info: title and description describe this fragment (Zoom's title was {product:?})"))
+    Ok(format!(
+        "info: title and description describe this fragment (Zoom's title was {product:?})"
+    ))
 }
 
 /// Zoom lists one security requirement that names both its schemes and every scope, which in
@@ -113,7 +124,8 @@ fn normalise_info(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
 /// `bearerAuth`, and `serverToServerOAuth` (client credentials) once per scope, as alternatives,
 /// at the top level like `openapi/user-update.json`. (The overlay describes the scopes.)
 fn normalise_security(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
-    let own = cx.operation(doc).as_object_mut().and_then(|op| op.remove("security"));
+    let op = cx.operation(doc).as_object_mut();
+    let own = op.and_then(|op| op.remove("security"));
     let requirements = own.unwrap_or_else(|| doc["security"].clone());
     let schemes = doc["components"]["securitySchemes"].take();
     let (mut names, mut scopes, mut token_url) = (Vec::new(), Vec::new(), None);
@@ -155,12 +167,10 @@ fn normalise_security(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
         schemes[OAUTH_SCHEME] =
             json!({"type": "oauth2", "description": OAUTH_DESCRIPTION, "flows": flows});
     }
+    let (names, n, listed) = (names.join(", "), scopes.len(), scopes.join(", "));
     Ok(format!(
-        "security: Zoom's requirement {{{}}} (all at once) → top-level alternatives `{BEARER_SCHEME}` \
-         or `{OAUTH_SCHEME}` with one of {} scope(s): {}",
-        names.join(", "),
-        scopes.len(),
-        scopes.join(", ")
+        "security: Zoom's requirement {{{names}}} (all at once) → top-level alternatives \
+         `{BEARER_SCHEME}` or `{OAUTH_SCHEME}` with one of {n} scope(s): {listed}"
     ))
 }
 
@@ -173,7 +183,8 @@ fn normalise_security(doc: &mut Value, cx: &Context<'_>) -> Result<String> {
 fn hoist_request_body(doc: &mut Value, cx: &Context<'_>, notes: &mut Vec<String>) -> Result<()> {
     let name = cx.body_schema(doc);
     let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
-    let slot = cx.operation(doc).pointer_mut("/requestBody/content/application~1json/schema");
+    let body = "/requestBody/content/application~1json/schema";
+    let slot = cx.operation(doc).pointer_mut(body);
     let Some(slot) = slot.filter(|s| s.get("$ref").is_none()) else {
         return Ok(());
     };
@@ -191,63 +202,34 @@ fn hoist_request_body(doc: &mut Value, cx: &Context<'_>, notes: &mut Vec<String>
 }
 
 /// Takes `default` off every schema a request sends (the path item's and the operation's
-/// parameters, the request body: redocly has inlined every reference), keeping Zoom's value in
-/// the description.
+/// parameters, the request body, and every schema inside them), keeping Zoom's value in the
+/// description.
 ///
 /// typify turns a property with `default` into a plain field with `#[serde(default)]` and no
 /// `skip_serializing_if`: every generated body would then carry `"use_pmi": false` and silently
 /// reset the user's setting on each PATCH. Without the keyword the field is an `Option`, sent
 /// only when set.
 fn strip_request_defaults(doc: &mut Value, cx: &Context<'_>, notes: &mut Vec<String>) {
-    let item = format!("/paths/{}", cx.location.path.replace('~', "~0").replace('/', "~1"));
-    for owner in [item.clone(), format!("{item}/{}", cx.location.method)] {
-        let parameters = doc.pointer_mut(&format!("{owner}/parameters"));
-        for parameter in parameters.and_then(Value::as_array_mut).into_iter().flatten() {
-            let at = format!("parameter {} {}", text(parameter, "in"), text(parameter, "name"));
-            if let Some(schema) = parameter.get_mut("schema") {
-                strip_defaults(schema, &at, notes);
-            }
-        }
-    }
-    let content = cx.operation(doc).pointer_mut("/requestBody/content");
-    for media in content.and_then(Value::as_object_mut).into_iter().flat_map(|c| c.values_mut()) {
-        if let Some(schema) = media.get_mut("schema") {
-            strip_defaults(schema, "request body", notes);
-        }
-    }
-}
-
-fn strip_defaults(schema: &mut Value, at: &str, notes: &mut Vec<String>) {
-    let Some(object) = schema.as_object_mut() else {
-        return;
-    };
-    if let Some(default) = object.remove("default") {
+    for (at, pointer, sent) in schemas(doc, cx.location) {
+        let Some(schema) = doc.pointer_mut(&pointer).filter(|_| sent) else {
+            continue;
+        };
+        let Some(default) = schema.as_object_mut().and_then(|s| s.remove("default")) else {
+            continue;
+        };
         let shown = default.as_str().map_or(default.to_string(), str::to_owned);
         let addition = format!(
             "Zoom's default: `{shown}` (the `default` keyword is left out so that a generated \
              client sends this field only when it is set)."
         );
-        let description = object.get("description").and_then(Value::as_str).map(str::trim_end);
-        let description = match description.filter(|d| !d.trim().is_empty()) {
-            Some(text) => format!("{text}\n\n{addition}"),
-            None => addition,
-        };
-        object.insert("description".into(), json!(description));
-        notes.push(format!("{at}: `default: {default}` removed, kept in the description"));
-    }
-    for (key, child) in object.iter_mut() {
-        match (key.as_str(), child) {
-            ("properties", Value::Object(properties)) => properties
-                .iter_mut()
-                .for_each(|(name, child)| strip_defaults(child, &format!("{at} /{name}"), notes)),
-            ("items" | "additionalProperties" | "not", child) => {
-                strip_defaults(child, &format!("{at} {key}"), notes)
-            }
-            ("allOf" | "oneOf" | "anyOf", Value::Array(children)) => children
-                .iter_mut()
-                .for_each(|child| strip_defaults(child, &format!("{at} {key}"), notes)),
-            _ => {}
-        }
+        let description = text(schema, "description").trim_end();
+        schema["description"] = json!(match description.trim() {
+            "" => addition,
+            _ => format!("{description}\n\n{addition}"),
+        });
+        notes.push(format!(
+            "{at}: `default: {default}` removed, kept in the description"
+        ));
     }
 }
 
@@ -268,16 +250,16 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
     let mut notes = Vec::new();
     let error_body =
         json!({"application/json": {"schema": {"$ref": "#/components/schemas/ZoomError"}}});
-    let responses = cx.operation(doc).get_mut("responses").and_then(Value::as_object_mut);
-    if let Some(responses) = responses {
+    let op = cx.operation(doc);
+    if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
         if let Some(default) = responses.remove("default") {
             notes.push(format!(
                 "responses: `default` removed (was {:?}; progenitor cannot mix it with a body-less 204)",
                 text(&default, "description")
             ));
         }
-        for (code, response) in responses.iter_mut().filter(|(code, _)| is_error_status(code)) {
-            if response.get("content") != Some(&error_body) {
+        for (code, response) in responses.iter_mut() {
+            if is_error_status(code) && response.get("content") != Some(&error_body) {
                 response["content"] = error_body.clone();
                 notes.push(format!("responses: {code} answers with `{ERROR_SCHEMA}`"));
             }
@@ -287,18 +269,20 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
     // (to the request body, the error body): any other schema, such as Zoom's `ErrorResponse`, goes.
     let mut references = Vec::new();
     super::refs_in(doc, &mut references);
-    let used = |name: &String| references.contains(&format!("#/components/schemas/{name}"));
-    let schemas = doc["components"]["schemas"].take().as_object().cloned().unwrap_or_default();
-    let (kept, unused): (Map<String, Value>, Map<String, Value>) =
-        schemas.into_iter().partition(|(name, _)| used(name));
-    for name in unused.keys() {
-        notes.push(format!("components: schemas/{name} removed (not referenced)"));
+    let schemas = doc.pointer_mut("/components/schemas");
+    if let Some(schemas) = schemas.and_then(Value::as_object_mut) {
+        schemas.retain(|name, _| {
+            let used = references.contains(&format!("#/components/schemas/{name}"));
+            if !used {
+                notes.push(format!(
+                    "components: schemas/{name} removed (not referenced)"
+                ));
+            }
+            used
+        });
     }
-    if let Some(components) = doc["components"].as_object_mut() {
-        components.remove("schemas");
-        if !kept.is_empty() {
-            components.insert("schemas".into(), Value::Object(kept));
-        }
+    if let Some(components) = doc.get_mut("components").and_then(Value::as_object_mut) {
+        components.retain(|key, value| key != "schemas" || value != &json!({}));
     }
     notes
 }
@@ -308,7 +292,10 @@ mod tests {
     use super::*;
 
     fn location() -> Location {
-        Location { path: "/users/{userId}".into(), method: "patch".into() }
+        Location {
+            path: "/users/{userId}".into(),
+            method: "patch".into(),
+        }
     }
 
     /// What redocly hands over: one operation, references inlined.
@@ -352,7 +339,11 @@ mod tests {
     /// `before_overlay` and `after_overlay`, with an error response in between (as the overlay adds).
     fn run(doc: &mut Value, overlay_name: Option<&str>) -> Result<Vec<String>> {
         let at = location();
-        let cx = Context { location: &at, input_name: "zoom.json", overlay_name };
+        let cx = Context {
+            location: &at,
+            input_name: "zoom.json",
+            overlay_name,
+        };
         let mut notes = before_overlay(doc, &cx)?;
         let responses = &mut doc["paths"]["/users/{userId}"]["patch"]["responses"];
         if responses.get("404").is_none() {
@@ -373,7 +364,12 @@ mod tests {
         assert!(doc.get("externalDocs").is_none());
         assert_eq!(doc["info"]["title"], "Zoom API: Update a user");
         assert_eq!(doc["info"]["termsOfService"], "https://zoom.us/terms");
-        assert!(doc["info"]["description"].as_str().unwrap().contains("`x.overlay.json`"));
+        assert!(
+            doc["info"]["description"]
+                .as_str()
+                .unwrap()
+                .contains("`x.overlay.json`")
+        );
         assert_eq!(doc["tags"], json!([{"name": "Users"}]));
         assert_eq!(
             doc["security"],
@@ -398,18 +394,33 @@ mod tests {
                 .unwrap()
                 .contains("Zoom's default: `false`")
         );
-        assert!(body["properties"]["list"]["items"]["properties"]["n"].get("default").is_none());
+        assert!(
+            body["properties"]["list"]["items"]["properties"]["n"]
+                .get("default")
+                .is_none()
+        );
         assert!(op["parameters"][0]["schema"].get("default").is_none());
         assert!(op["responses"].get("default").is_none());
         assert_eq!(
             op["responses"]["404"]["content"]["application/json"]["schema"]["$ref"],
             "#/components/schemas/ZoomError"
         );
-        let schemas: Vec<&String> =
-            doc["components"]["schemas"].as_object().unwrap().keys().collect();
+        let schemas: Vec<&String> = doc["components"]["schemas"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect();
         assert_eq!(schemas, ["UserUpdateBody", "ZoomError", "ZoomFieldError"]);
-        assert!(notes.iter().any(|n| n.contains("`default` removed")), "{notes:#?}");
-        assert!(notes.iter().any(|n| n.contains("schemas/ErrorResponse removed")), "{notes:#?}");
+        assert!(
+            notes.iter().any(|n| n.contains("`default` removed")),
+            "{notes:#?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("schemas/ErrorResponse removed")),
+            "{notes:#?}"
+        );
     }
 
     #[test]
@@ -433,7 +444,11 @@ mod tests {
     #[test]
     fn names_and_statuses() {
         let at = location();
-        let cx = Context { location: &at, input_name: "z.json", overlay_name: None };
+        let cx = Context {
+            location: &at,
+            input_name: "z.json",
+            overlay_name: None,
+        };
         let mut doc =
             json!({"paths": {"/users/{userId}": {"patch": {"operationId": "user_update-x"}}}});
         assert_eq!(cx.body_schema(&mut doc), "UserUpdateXBody");

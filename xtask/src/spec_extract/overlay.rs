@@ -7,7 +7,7 @@
 //! A target that selects nothing is an error here, not a silent no-op: when Zoom renames or drops
 //! what an action patches, the run stops and says which action.
 
-use roas_overlay::apply::{Apply, ApplyOptions};
+use roas_overlay::apply::{ActionOutcome, Apply, ApplyOptions};
 use roas_overlay::v1_0::Overlay;
 use roas_overlay::validation::Validate;
 use serde_json::Value;
@@ -17,25 +17,21 @@ use super::{Result, fail};
 /// Parses, validates and applies the overlay `text` (named `name`) to `doc`; one line per action
 /// (what it did, how many nodes it touched, the first line of its description).
 pub fn apply(name: &str, text: &str, doc: &mut Value) -> Result<Vec<String>> {
-    if name.ends_with(".yaml") || name.ends_with(".yml") {
-        return fail(format!(
-            "{name}: write the overlay as JSON (`.overlay.json`); YAML is not read here"
-        ));
-    }
-    let overlay: Overlay = serde_json::from_str(text)
-        .or_else(|e| fail(format!("{name}: not an Overlay 1.0 document: {e}")))?;
+    let overlay: Overlay = serde_json::from_str(text).map_err(|e| {
+        format!("{name}: not an Overlay 1.0 document in JSON (YAML is not read here): {e}")
+    })?;
     if let Err(e) = overlay.validate(Default::default()) {
-        let problems: Vec<String> =
-            e.errors.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
-        return fail(format!("{name}: invalid overlay: {}", problems.join("; ")));
+        let e = e.to_string();
+        return fail(format!("{name}: invalid overlay: {}", e.trim_end()));
     }
-    let report = overlay
-        .apply(doc, ApplyOptions::ErrorOnZeroMatch.into())
-        .or_else(|e| fail(format!("{name}: {e}")))?;
-    let line = |a: &roas_overlay::apply::ActionOutcome| {
+    let report = overlay.apply(doc, ApplyOptions::ErrorOnZeroMatch.into());
+    let report = report.map_err(|e| format!("{name}: {e}"))?;
+    let line = |a: &ActionOutcome| {
         let description = overlay.actions[a.index].description.as_deref();
-        let what = description.and_then(|d| d.lines().next()).unwrap_or_default();
-        format!("{} {} ({} node): {what}", a.operation, a.target, a.matched)
+        let what = description.unwrap_or_default().lines().next();
+        let (operation, target, n) = (&a.operation, &a.target, a.matched);
+        let what = what.unwrap_or_default();
+        format!("{operation} {target} ({n} node): {what}")
     };
     Ok(report.actions.iter().map(line).collect())
 }
@@ -73,15 +69,25 @@ mod tests {
         let z = &doc["components"]["schemas"]["B"]["properties"]["z"]["enum"];
         assert_eq!(z[1].as_u64(), Some(576_460_752_303_423_488));
         assert_eq!(z.to_string(), "[0,576460752303423488]");
-        assert_eq!(doc["paths"]["/u"]["patch"]["parameters"][0]["schema"]["enum"], json!([1, 2]));
-        let responses = doc["paths"]["/u"]["patch"]["responses"].as_object().unwrap();
+        assert_eq!(
+            doc["paths"]["/u"]["patch"]["parameters"][0]["schema"]["enum"],
+            json!([1, 2])
+        );
+        let responses = doc["paths"]["/u"]["patch"]["responses"]
+            .as_object()
+            .unwrap();
         assert_eq!(responses.keys().collect::<Vec<_>>(), ["204", "400"]);
     }
 
     #[test]
     fn a_target_that_matches_nothing_stops_the_run() {
-        let err = apply("o.json", OVERLAY, &mut json!({"paths": {}})).unwrap_err().to_string();
-        assert!(err.contains("actions[0]") && err.contains("zero nodes"), "{err}");
+        let err = apply("o.json", OVERLAY, &mut json!({"paths": {}}))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("actions[0]") && err.contains("zero nodes"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -92,6 +98,11 @@ mod tests {
         let empty =
             r#"{"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": []}"#;
         assert!(apply("o.json", empty, doc).is_err());
-        assert!(apply("o.yaml", "overlay: 1.0.0", doc).unwrap_err().to_string().contains("JSON"));
+        assert!(
+            apply("o.yaml", "overlay: 1.0.0", doc)
+                .unwrap_err()
+                .to_string()
+                .contains("JSON")
+        );
     }
 }

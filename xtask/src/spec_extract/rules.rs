@@ -7,22 +7,26 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::normalise::{ERROR_SCHEMA, is_error_status};
-use super::{Location, items, members, operations, refs_in, resolve, text};
+use super::{Location, get, operations, refs_in, schemas, text};
 
 /// Every problem found (empty: the fragment passes).
 pub fn check(doc: &Value) -> Vec<String> {
     let mut problems = Vec::new();
     let version = text(doc, "openapi");
     if !version.starts_with("3.0.") {
-        problems.push(format!("`openapi` is {version:?}: progenitor 0.15 reads 3.0.x only"));
+        problems.push(format!(
+            "`openapi` is {version:?}: progenitor 0.15 reads 3.0.x only"
+        ));
     }
     let ops: Vec<(Location, &Value)> = operations(doc).collect();
     if ops.len() != 1 {
-        problems
-            .push(format!("the fragment has {} operations; it must have exactly one", ops.len()));
+        let n = ops.len();
+        problems.push(format!(
+            "the fragment has {n} operations; it must have exactly one"
+        ));
     }
     let mut references = Vec::new();
     refs_in(doc, &mut references);
@@ -37,19 +41,16 @@ pub fn check(doc: &Value) -> Vec<String> {
     }
     for (at, op) in &ops {
         check_operation(at, op, &mut problems);
-        let shared = &doc["paths"][&at.path]["parameters"];
-        for p in items(shared).chain(items(&op["parameters"])).map(|p| resolve(doc, p)) {
-            let label = format!("{at} parameter {} {}", text(p, "in"), text(p, "name"));
-            check_schema(doc, &p["schema"], &label, true, 0, &mut problems);
-        }
-        for (media, content) in members(&resolve(doc, &op["requestBody"])["content"]) {
-            let label = format!("{at} request body {media}");
-            check_schema(doc, &content["schema"], &label, true, 0, &mut problems);
-        }
-        for (code, response) in members(&op["responses"]) {
-            for (media, content) in members(&resolve(doc, response)["content"]) {
-                let label = format!("{at} response {code} {media}");
-                check_schema(doc, &content["schema"], &label, false, 0, &mut problems);
+        // `default` is refused on what a request sends (typify would always serialize the field).
+        for (label, pointer, sent) in schemas(doc, at) {
+            let (schema, label) = (get(doc, &pointer), format!("{at} {label}"));
+            if sent && schema.get("default").is_some() {
+                problems.push(format!(
+                    "{label}: `default` on a schema a request sends (typify would always serialize the field)"
+                ));
+            }
+            if schema.get("enum").is_some() {
+                check_enum(schema, &label, &mut problems);
             }
         }
     }
@@ -60,7 +61,9 @@ pub fn check(doc: &Value) -> Vec<String> {
 
 fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
     if text(op, "operationId").is_empty() {
-        problems.push(format!("{at}: no operationId (progenitor names the method after it)"));
+        problems.push(format!(
+            "{at}: no operationId (progenitor names the method after it)"
+        ));
     }
     let Some(responses) = op["responses"].as_object() else {
         return problems.push(format!("{at}: no responses"));
@@ -76,7 +79,7 @@ fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
     for (code, response) in responses {
         let content = &response["content"];
         if is_error_status(code) {
-            let media = content.as_object().map_or(0, Map::len);
+            let media = content.as_object().map_or(0, |c| c.len());
             if content["application/json"]["schema"]["$ref"] != error_body.as_str() || media != 1 {
                 problems.push(format!(
                     "{at}: response {code} must answer with application/json `{ERROR_SCHEMA}` only \
@@ -88,86 +91,49 @@ fn check_operation(at: &Location, op: &Value, problems: &mut Vec<String>) {
         }
     }
     if success_bodies.len() > 1 {
-        problems.push(format!("{at}: the success responses carry different bodies (issue #950)"));
+        problems.push(format!(
+            "{at}: the success responses carry different bodies (issue #950)"
+        ));
     }
     if !responses.keys().any(|code| is_error_status(code)) {
         problems.push(format!("{at}: no error response is documented"));
     }
 }
 
-/// Walks a schema (through `$ref`s) and what is inside it; `default` is refused on what a request
-/// sends (typify would always serialize the field).
-fn check_schema(
-    doc: &Value,
-    schema: &Value,
-    at: &str,
-    sent: bool,
-    depth: usize,
-    problems: &mut Vec<String>,
-) {
-    let Some(object) = resolve(doc, schema).as_object().filter(|_| depth < 32) else {
-        return;
-    };
-    if sent && object.contains_key("default") {
-        problems.push(format!(
-            "{at}: `default` on a schema a request sends (typify would always serialize the field)"
-        ));
-    }
-    if let Some(values) = object.get("enum") {
-        check_enum(object, values, at, problems);
-    }
-    let mut walk = |child: &Value, step: &str| {
-        check_schema(doc, child, &format!("{at}/{step}"), sent, depth + 1, problems)
-    };
-    for (key, child) in object {
-        match key.as_str() {
-            "properties" => members(child).for_each(|(name, child)| walk(child, name)),
-            "items" => walk(child, "*"),
-            "additionalProperties" | "not" => walk(child, key),
-            "allOf" | "oneOf" | "anyOf" => items(child).for_each(|child| walk(child, key)),
-            _ => {}
-        }
-    }
-}
-
 /// The text of an enum value as a description lists it: strings bare, numbers as digits.
 pub fn value_text(value: &Value) -> String {
-    value.as_str().map_or_else(|| value.to_string(), str::to_owned)
+    value.as_str().map_or(value.to_string(), Into::into)
 }
 
-fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &mut Vec<String>) {
-    let Some(values) = values.as_array().filter(|v| !v.is_empty()) else {
+fn check_enum(schema: &Value, at: &str, problems: &mut Vec<String>) {
+    let Some(values) = schema["enum"].as_array().filter(|v| !v.is_empty()) else {
         return problems.push(format!("{at}: `enum` must be a non-empty array"));
     };
-    let kind = schema.get("type").and_then(Value::as_str);
+    let kind = text(schema, "type");
     for value in values {
         let fits = match kind {
             // An integer must be an exact JSON integer: `5.76e17` or `16.0` would be a float to
             // serde_json and typify, never silently rounded.
-            Some("integer") => value.is_i64() || value.is_u64(),
-            Some("number") => value.is_number(),
-            Some("string") => value.is_string(),
-            Some("boolean") => value.is_boolean(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "number" => value.is_number(),
+            "string" => value.is_string(),
+            "boolean" => value.is_boolean(),
             _ => true,
         };
         if !fits {
-            problems
-                .push(format!("{at}: enum value {value} is not of type {}", kind.unwrap_or("?")));
+            problems.push(format!("{at}: enum value {value} is not of type {kind}"));
         }
     }
-    let texts: Vec<String> = values.iter().map(value_text).collect();
-    let unique: BTreeSet<&str> = texts.iter().map(String::as_str).collect();
-    if unique.len() != texts.len() {
+    let unique: BTreeSet<String> = values.iter().map(value_text).collect();
+    if unique.len() != values.len() {
         problems.push(format!(
             "{at}: enum values repeat (an overlay `update` appends to an existing `enum`)"
         ));
     }
-    let listed =
-        listed_values(schema.get("description").and_then(Value::as_str).unwrap_or_default());
-    let missing: Vec<&str> =
-        listed.iter().map(String::as_str).filter(|l| !unique.contains(l)).collect();
-    let unlisted: Vec<&str> = unique.iter().copied().filter(|t| !listed.contains(*t)).collect();
-    if !listed.is_empty() && (!missing.is_empty() || !unlisted.is_empty()) {
+    let listed = listed_values(text(schema, "description"));
+    if !listed.is_empty() && listed != unique {
+        let missing: Vec<&str> = listed.difference(&unique).map(String::as_str).collect();
+        let unlisted: Vec<&str> = unique.difference(&listed).map(String::as_str).collect();
         problems.push(format!(
             "{at}: `enum` and description disagree: listed in the description but not in `enum`: \
              [{}]; in `enum` but not listed: [{}]",
@@ -183,9 +149,9 @@ fn check_enum(schema: &Map<String, Value>, values: &Value, at: &str, problems: &
 pub fn listed_values(description: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for line in description.lines().map(str::trim_start) {
-        let line = line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")).unwrap_or(line);
-        let quoted = line.trim_start().strip_prefix('`').and_then(|rest| rest.split_once('`'));
-        let Some((value, after)) = quoted else {
+        let bare = line.strip_prefix("* ").or_else(|| line.strip_prefix("- "));
+        let quoted = bare.unwrap_or(line).trim_start().strip_prefix('`');
+        let Some((value, after)) = quoted.and_then(|rest| rest.split_once('`')) else {
             continue;
         };
         let after = after.trim();
@@ -251,7 +217,10 @@ mod tests {
                 .contains("request body application/json/p: `default` on a schema a request sends"),
             "{problems}"
         );
-        assert!(problems.contains("enum value 3.0 is not of type integer"), "{problems}");
+        assert!(
+            problems.contains("enum value 3.0 is not of type integer"),
+            "{problems}"
+        );
         assert!(problems.contains("enum values repeat"), "{problems}");
         assert!(problems.contains("not in `enum`: [2]"), "{problems}");
         let mut broken = fragment(json!({"$ref": "#/components/schemas/Nope"}));
@@ -261,7 +230,10 @@ mod tests {
         let problems = check(&broken).join("\n");
         assert!(problems.contains("a `default` response"), "{problems}");
         assert!(problems.contains("response 404 must answer"), "{problems}");
-        assert!(problems.contains("\"#/components/schemas/Nope\" points to nothing"), "{problems}");
+        assert!(
+            problems.contains("\"#/components/schemas/Nope\" points to nothing"),
+            "{problems}"
+        );
         // What the path item's shared parameters reach is sent too.
         let mut shared = fragment(json!({"type": "string"}));
         shared["paths"]["/u"]["parameters"] = json!([{"$ref": "#/components/parameters/Id"}]);
