@@ -77,75 +77,85 @@ fn parse_line(
 }
 
 /// The lines `--resume` does not send again, as a bit set: those whose outcome in the report is
-/// `ok` or `invalid`, and those that `failed` while a later line of the same user has an `ok`,
-/// `failed` or `invalid` outcome (sending the earlier line again would undo the later one). A
-/// line that failed as its user's last outcome (a daily limit, a server that was down) is sent
-/// again, and so are `not_sent` lines and lines without an outcome.
+/// `ok` or `invalid`, and those that `failed` before a later line of the same user succeeded
+/// (sending the earlier line again would undo the later one). Any other failed line is sent
+/// again (a daily limit, a server that was down), and so are `not_sent` lines and lines without
+/// an outcome: `--resume` sends in file order, so each user still ends as its last line says.
 ///
-/// The report is read as bytes, line by line: a torn tail does not parse and is ignored (it is
-/// cut when the report is opened for writing). A line number past `last` (the input cannot have
-/// it) is ignored, so a damaged report cannot make the set grow past the input's size. Memory:
-/// the bit set, and the users of the report's failed lines.
+/// The report is read twice, as bytes, line by line: a last piece without its line break is torn,
+/// even when it parses (it is cut when the report is opened for writing), so its line has no
+/// outcome yet. A line number past `last` (the input cannot have it) is ignored, so a damaged
+/// report cannot make the set grow past the input's size. Memory: the bit set, and the users of
+/// the report's failed lines with those lines.
 fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
     use std::collections::HashMap;
+    // Each user with a failed line: its failed lines, and its last line that succeeded.
+    let mut failed: HashMap<String, (Vec<u64>, u64)> = HashMap::new();
+    let mut bits = Vec::new();
+    let found = read_outcomes(report, last, |status, number, user| match status {
+        "ok" | "invalid" => set(&mut bits, number),
+        "failed" => {
+            if let Some(user) = user {
+                failed.entry(user).or_default().0.push(number);
+            }
+        }
+        _ => {}
+    })?;
+    if found && !failed.is_empty() {
+        read_outcomes(report, last, |status, number, user| {
+            if status == "ok"
+                && let Some((_, last_ok)) = user.and_then(|user| failed.get_mut(&user))
+            {
+                *last_ok = (*last_ok).max(number);
+            }
+        })?;
+    }
+    for (lines, last_ok) in failed.values() {
+        for &line in lines.iter().filter(|&&line| line < *last_ok) {
+            set(&mut bits, line);
+        }
+    }
+    Ok(bits)
+}
+
+/// Calls `each` with the status, line number and user (as `UserId::same_user_key`) of every
+/// complete outcome line of the report; `false` when there is no report.
+fn read_outcomes(
+    report: &Path,
+    last: u64,
+    mut each: impl FnMut(&str, u64, Option<String>),
+) -> Result<bool, Failure> {
     use std::io::BufRead;
     let cannot =
         |e: std::io::Error| Failure::Usage(format!("cannot read {}: {e}", report.display()));
     let file = match std::fs::File::open(report) {
         Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(cannot(e)),
     };
-    let mut bits = Vec::new();
-    // Each user with a failed line: its failed lines, and its last line with an outcome.
-    let mut failed: HashMap<String, (Vec<u64>, u64)> = HashMap::new();
-    let mut last_of: Vec<(String, u64)> = Vec::new();
     let mut reader = std::io::BufReader::new(file);
     let mut line = Vec::new();
     loop {
         line.clear();
-        if reader.read_until(b'\n', &mut line).map_err(cannot)? == 0 {
-            break;
-        }
-        // A last piece without its line break is torn, even when it parses: it is cut when the
-        // report is opened, so its line has no outcome yet.
-        if line.last() != Some(&b'\n') {
-            break;
+        if reader.read_until(b'\n', &mut line).map_err(cannot)? == 0 || line.last() != Some(&b'\n')
+        {
+            return Ok(true);
         }
         let Ok(value) = serde_json::from_slice::<Value>(&line) else {
             continue;
         };
-        let Some(number) = value["line"].as_u64().filter(|n| *n <= last) else {
+        let (Some(status), Some(number)) = (
+            value["status"].as_str(),
+            value["line"].as_u64().filter(|n| *n <= last),
+        ) else {
             continue;
         };
         let user = value["user_id"]
             .as_str()
             .and_then(|id| id.parse::<UserId>().ok())
             .map(|id| id.same_user_key().into_owned());
-        match value["status"].as_str() {
-            Some("ok" | "invalid") => set(&mut bits, number),
-            Some("failed") => {
-                if let Some(user) = &user {
-                    failed.entry(user.clone()).or_default().0.push(number);
-                }
-            }
-            _ => continue,
-        }
-        if let Some(user) = user {
-            last_of.push((user, number));
-        }
+        each(status, number, user);
     }
-    for (user, number) in last_of {
-        if let Some((_, last)) = failed.get_mut(&user) {
-            *last = (*last).max(number);
-        }
-    }
-    for (lines, last) in failed.values() {
-        for &line in lines.iter().filter(|&&line| line < *last) {
-            set(&mut bits, line);
-        }
-    }
-    Ok(bits)
 }
 
 fn set(bits: &mut Vec<u64>, line: u64) {
@@ -295,8 +305,12 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
     let mut lines = LineReader::file(&args.file).await?;
     while let Some((line, bytes)) = lines.next().await? {
         total += 1;
+        // A line with a final outcome (an invalid one too) is neither checked nor reported again.
+        if is_done(&done, line) {
+            tally.skipped += 1;
+            continue;
+        }
         match parse_line(edition, &bytes, policy) {
-            Ok(_) if is_done(&done, line) => tally.skipped += 1,
             Ok(job) if args.mock => users.push(job.user_id.as_str().to_owned()),
             Ok(_) => {}
             Err(problems) => {

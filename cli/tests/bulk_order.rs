@@ -664,3 +664,100 @@ async fn resume_cuts_a_last_line_torn_just_before_its_line_break() {
 async fn resume_cuts_a_report_that_is_only_a_torn_line() {
     resume_cuts(b"", br#"{"line":1,"user_id":"ada","status":"ok","http_"#).await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. What --resume sends again
+
+/// A failed line is sent again unless a later line of its user succeeded: `ada`'s two failed
+/// lines are both sent again, in file order; `grace`'s failed line is not, since her later line
+/// was applied (sending the earlier one would undo it).
+#[tokio::test(flavor = "multi_thread")]
+async fn resume_sends_a_failed_line_again_unless_a_later_line_of_its_user_succeeded() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input.jsonl");
+    let line = |user: &str, tz: &str| {
+        format!("{{\"user_id\":\"{user}\",\"body\":{{\"timezone\":\"{tz}\"}}}}\n")
+    };
+    std::fs::write(
+        &input,
+        [
+            line("ada", A),
+            line("ada", B),
+            line("grace", A),
+            line("grace", B),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let report = dir.path().join("report.jsonl");
+    let outcome = |n: u64, user: &str, status: &str| {
+        format!("{{\"line\":{n},\"user_id\":\"{user}\",\"status\":\"{status}\"}}\n")
+    };
+    std::fs::write(
+        &report,
+        [
+            outcome(1, "ada", "failed"),
+            outcome(3, "grace", "failed"),
+            outcome(2, "ada", "failed"),
+            outcome(4, "grace", "ok"),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let zoom = MockZoom::start().await;
+    zoom.add_user("ada", "ada@example.com");
+    zoom.add_user("grace", "grace@example.com");
+
+    let out = run(bulk(&zoom, &input, &report, &["--resume"])).await;
+    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+    let sent: Vec<(String, Value)> = zoom
+        .api_requests()
+        .iter()
+        .map(|r| (r.path.clone(), r.json().unwrap()["timezone"].clone()))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("/v2/users/ada".to_owned(), Value::from(A)),
+            ("/v2/users/ada".to_owned(), Value::from(B)),
+        ],
+        "ada's failed lines again, in file order; not grace's"
+    );
+    assert_eq!(zoom.user("ada").unwrap()["timezone"], B);
+}
+
+/// A line the report already holds as invalid is not checked, reported or counted again.
+#[tokio::test(flavor = "multi_thread")]
+async fn resume_does_not_report_an_invalid_line_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input.jsonl");
+    std::fs::write(
+        &input,
+        format!("{{\"user_id\":\"ada\",\"body\":{{\"timezone\":\"{A}\"}}}}\n{{\"user_id\":\"bob\",\"body\":{{\"pmi\":1}}}}\n"),
+    )
+    .unwrap();
+    let report = dir.path().join("report.jsonl");
+    let zoom = MockZoom::start().await;
+    zoom.add_user("ada", "ada@example.com");
+
+    let first = run(bulk(&zoom, &input, &report, &["--skip-invalid"])).await;
+    assert_eq!(first.status.code(), Some(1), "{}", show(&first));
+    let before = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(before.lines().count(), 2, "{before}");
+
+    for args in [&["--resume", "--skip-invalid"][..], &["--resume"][..]] {
+        let again = run(bulk(&zoom, &input, &report, args)).await;
+        assert_eq!(again.status.code(), Some(0), "{args:?}: {}", show(&again));
+        assert_eq!(
+            std::fs::read_to_string(&report).unwrap(),
+            before,
+            "{args:?}"
+        );
+        assert!(
+            text(&again.stdout).contains("2 skipped"),
+            "{}",
+            show(&again)
+        );
+    }
+    assert_eq!(zoom.api_requests().len(), 1);
+}
