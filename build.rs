@@ -48,7 +48,7 @@ fn generate(spec_file: &str, out_file: &str) -> Result<(), String> {
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_tag(progenitor::TagStyle::Merged)
         // The inner type is the port of the client layer's hooks (`src/generated.rs`); `Expected`
-        // makes forgetting to implement them (`raw::generated_client!`) a compile error.
+        // makes forgetting to implement them (`generated_module!`) a compile error.
         .with_inner_type(quote_path("crate::generated::Hooks")?)
         .with_hooks(progenitor::HooksMode::Expected)
         // Equality on the generated types lets a validated update compare with a round-tripped one.

@@ -10,9 +10,9 @@
 //! Without credentials in the environment it sends to the fake Zoom in this process (and, without
 //! a file, updates 20 sample users).
 
-use futures_util::stream;
+use futures_util::{StreamExt, stream};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{Auth, BulkLine, BulkResult, Client, Policy, RateBudget};
+use zoom_user_update::{Auth, BulkLine, BulkResult, Client, Escaped, Policy, RateBudget};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -53,10 +53,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .rate_budget(RateBudget::Pro)
         .build()?;
 
-    let requests: Vec<_> = lines
-        .into_iter()
-        .map(|(number, line)| (number, client.update_line(&line)))
-        .collect();
+    // Lazy: each request is made when the run takes its line (the iterator owns a client clone).
+    let requests = {
+        let client = client.clone();
+        lines
+            .into_iter()
+            .map(move |(number, line)| (number, client.update_line(&line)))
+    };
     let mut run = client.update_many(stream::iter(requests)).concurrency(8);
     let canceller = run.canceller();
     tokio::spawn(async move {
@@ -67,9 +70,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     while let Some(outcome) = run.next().await {
         match outcome.result {
             BulkResult::Updated(_) => println!("line {}: {} updated", outcome.key, outcome.user_id),
-            BulkResult::Failed(e) => {
-                println!("line {}: {} failed: {e}", outcome.key, outcome.user_id)
-            }
+            BulkResult::Failed(e) => println!(
+                "line {}: {} failed: {e}{}{}",
+                outcome.key,
+                outcome.user_id,
+                std::error::Error::source(&e).map_or(String::new(), |s| format!(": {s}")),
+                e.tracking_id().map_or(String::new(), |id| format!(
+                    " (zoom tracking id {})",
+                    Escaped(id)
+                ))
+            ),
             BulkResult::NotSent(why) => {
                 println!("line {}: {} not sent ({why})", outcome.key, outcome.user_id)
             }
@@ -78,6 +88,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(reason) = run.stopped() {
         println!("stopped: {reason}");
+        // The lines the run never took: not sent either.
+        if let Some(rest) = run.into_remaining() {
+            let rest: Vec<_> = rest.collect().await;
+            for (number, request) in rest {
+                println!("line {number}: {} not sent ({reason})", request.user_id());
+            }
+        }
     }
     Ok(())
 }

@@ -29,7 +29,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .country("DE"),
         )
         .build()?;
-    assert_eq!(update.edition(), "2021");
+    assert_eq!(update.edition_name(), "2021");
 
     let (auth, base_url, fake) = match Auth::from_env() {
         Ok(auth) => (auth, zoom_user_update::DEFAULT_BASE_URL.to_owned(), None),

@@ -108,11 +108,7 @@ macro_rules! editions {
                 self,
                 value: &serde_json::Value,
             ) -> Result<AnyQuery, $crate::body::violation::ValidationErrors> {
-                let json = $crate::body::json::Json::read(value).map_err(|e| {
-                    $crate::body::violation::ValidationErrors::here($crate::types::Rule::InvalidJson {
-                        detail: e.to_string(),
-                    })
-                })?;
+                let json = $crate::body::json::Json::from_value(value)?;
                 match self {
                     $(Edition::$variant => <$module::UserUpdate as $crate::body::update::Read>::read_query(json).map(AnyQuery::$variant),)+
                 }
@@ -311,7 +307,7 @@ macro_rules! editions {
                 }
             }
 
-            fn edition(&self) -> &'static str {
+            fn edition_name(&self) -> &'static str {
                 AnyUpdate::edition(self).name()
             }
 

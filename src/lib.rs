@@ -3,17 +3,22 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-// The layers, bottom up; a module imports only from its own layer and those below it (the graph
-// is in the README's "What is in the crate").
-mod body; // 2: the field table, the intake, violations, policies, rule rows, `Update`
+// The layers (the graph is in the README's "What is in the crate"); a module imports only from
+// its own layer and those below it:
+// 0 `generated`: what every edition's generated client is built with;
+// 1 `types`: validated values;
+// 2 `body`: the field table, the intake, violations, policies, rule rows, `Update`; and the
+//   editions (listed below), each with its tables and generated module;
+// 3 `client`; 4 `mock`, a fake Zoom. `editions` holds the macro the list below expands.
+mod body;
 mod client;
-mod editions; // 2: the editions' tables, each with its generated module (listed below)
-mod generated; // 0: what every edition's generated client is built with
-mod types; // 1: validated values // 3: the client
+mod editions;
+mod generated;
+mod types;
 
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
-pub mod mock; // 4: a fake Zoom
+pub mod mock;
 
 // The editions: one entry each. The crate root re-exports the default one, Zoom's current.
 editions::editions! {

@@ -449,12 +449,13 @@ impl MockZoom {
             .token_url(self.token_url())
     }
 
-    /// Adds a user with this ID and email address.
+    /// Adds a user with this ID and email address (found later by the ID exactly, or by the
+    /// address in any case, as Zoom finds users).
     pub fn add_user(&self, id: &str, email: &str) {
         let mut state = lock(&self.state);
         let at = state.users.len();
         state.index.insert(id.to_owned(), at);
-        state.index.insert(email.to_owned(), at);
+        state.index.insert(email.to_lowercase(), at);
         state.users.push(User {
             id: id.to_owned(),
             email: email.to_owned(),
@@ -466,7 +467,7 @@ impl MockZoom {
     #[must_use]
     pub fn user(&self, id_or_email: &str) -> Option<Value> {
         let state = lock(&self.state);
-        let user = &state.users[*state.index.get(id_or_email)?];
+        let user = &state.users[find(&state.index, id_or_email)?];
         let mut profile = user.fields.clone();
         profile.insert("id".into(), user.id.clone().into());
         profile.insert("email".into(), user.email.clone().into());
@@ -629,7 +630,7 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
         s.requests.push(recorded.clone());
         s.in_flight += 1;
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
-        let user_index = s.index.get(&user).copied();
+        let user_index = find(&s.index, &user);
         if let Some(at) = user_index {
             let busy = s.in_flight_by_user.entry(at).or_default();
             *busy += 1;
@@ -783,7 +784,7 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
             "Request Body should be a valid JSON object.",
         );
     };
-    let Some(&at) = s.index.get(&id) else {
+    let Some(at) = find(&s.index, &id) else {
         return zoom_error(
             StatusCode::NOT_FOUND,
             1001,
@@ -842,6 +843,18 @@ fn prune(window: &mut VecDeque<Instant>, now: Instant) {
     {
         window.pop_front();
     }
+}
+
+/// A user by ID (exact) or email address (without regard to case, as Zoom compares them).
+fn find(index: &HashMap<String, usize>, id: &str) -> Option<usize> {
+    index
+        .get(id)
+        .or_else(|| {
+            id.contains('@')
+                .then(|| index.get(&id.to_lowercase()))
+                .flatten()
+        })
+        .copied()
 }
 
 /// Decodes an `application/x-www-form-urlencoded` body.

@@ -439,7 +439,7 @@ async fn an_exhausted_retry_budget_returns_the_last_failure_with_its_attempts() 
         "the fake sends one, as Zoom does"
     );
     assert_eq!(zoom.api_requests().len(), 3);
-    insta::assert_snapshot!("retries_exhausted", err.to_string());
+    insta::assert_snapshot!("last_failure_after_retries", err.to_string());
 }
 
 #[tokio::test]

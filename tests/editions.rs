@@ -42,14 +42,14 @@ fn an_edition_parses_from_its_year_or_its_module() {
 fn each_body_names_its_edition_and_its_rules() {
     let old = v2021::UserUpdate::builder().dept("x").build().unwrap();
     let new = v2025::UserUpdate::builder().dept("x").build().unwrap();
-    assert_eq!(old.edition(), "2021");
-    assert_eq!(new.edition(), "2025");
+    assert_eq!(old.edition_name(), "2021");
+    assert_eq!(new.edition_name(), "2025");
     assert_eq!(
         zoom_user_update::UserUpdate::builder()
             .dept("x")
             .build()
             .unwrap()
-            .edition(),
+            .edition_name(),
         "2025"
     );
     assert_eq!(old.field_rules(), Edition::V2021.field_rules());
@@ -57,7 +57,7 @@ fn each_body_names_its_edition_and_its_rules() {
     assert_eq!(v2021::field_rules(), Edition::V2021.field_rules());
     let any: AnyUpdate = old.clone().into();
     assert_eq!(
-        (any.edition(), Update::edition(&any)),
+        (any.edition(), Update::edition_name(&any)),
         (Edition::V2021, "2021")
     );
     assert_eq!(any.field_rules(), Edition::V2021.field_rules());

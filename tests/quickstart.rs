@@ -30,8 +30,11 @@ async fn the_first_hour() -> zoom_user_update::Result<()> {
     assert_eq!(updated.rate_limit.category.as_deref(), Some("Light"));
 
     // The crate root is Zoom's current edition.
-    assert_eq!(u.edition(), "2025");
-    assert_eq!(u.edition(), zoom_user_update::Edition::default().name());
+    assert_eq!(u.edition_name(), "2025");
+    assert_eq!(
+        u.edition_name(),
+        zoom_user_update::Edition::default().name()
+    );
 
     // Getters return the validated types.
     let tz: Option<&TimeZone> = u.timezone();

@@ -55,6 +55,18 @@ impl<'de> Json<'de> {
         })
     }
 
+    /// Reads a parsed JSON value; a value `Json` cannot hold (none today) is
+    /// [`Rule::InvalidJson`].
+    pub(crate) fn from_value(
+        value: &'de serde_json::Value,
+    ) -> Result<Json<'de>, crate::body::violation::ValidationErrors> {
+        Json::read(value).map_err(|e| {
+            crate::body::violation::ValidationErrors::here(Rule::InvalidJson {
+                detail: e.to_string(),
+            })
+        })
+    }
+
     /// Reads any self-describing value (a `serde_json::Value`, say).
     pub(crate) fn read<D: de::Deserializer<'de>>(d: D) -> Result<Json<'de>, D::Error> {
         JsonSeed { depth: 0 }.deserialize(d)

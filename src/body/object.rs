@@ -148,8 +148,9 @@ pub(crate) struct At<O: Object, T> {
     pub get: fn(&O::Values) -> &Option<T>,
     /// The value, to set it.
     pub get_mut: fn(&mut O::Values) -> &mut Option<T>,
-    /// Sets the generated body's field from the value (a body's fields; the others do nothing
-    /// here: they are sent through JSON).
+    /// Sets the generated type's field from the value (a body's and a member's fields; a
+    /// required member's object is sent through JSON and the query as arguments, so theirs do
+    /// nothing).
     pub raw: fn(&O::Values, &mut O::Raw) -> Result<(), ValidationErrors>,
 }
 
@@ -623,14 +624,12 @@ where
 ///
 /// Every violation, as the JSON intake reports them.
 pub(crate) fn from_raw<O: Object>(raw: impl serde::Serialize) -> Result<O, ValidationErrors> {
-    let json = serde_json::to_value(raw)
-        .and_then(Json::read)
-        .map_err(|e| {
-            ValidationErrors::here(Rule::InvalidJson {
-                detail: e.to_string(),
-            })
-        })?;
-    Builder::<O>::read(json).build()
+    let value = serde_json::to_value(raw).map_err(|e| {
+        ValidationErrors::here(Rule::Schema {
+            detail: e.to_string(),
+        })
+    })?;
+    Builder::<O>::read(Json::from_value(&value)?).build()
 }
 
 /// The set fields, for `Debug`.

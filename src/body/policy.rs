@@ -7,7 +7,7 @@ use crate::types::{HostKey, Pmi, Rule, Text, UnknownName};
 ///
 /// | rule | `Spec` | `Strict` | source |
 /// | --- | --- | --- | --- |
-/// | every rule of the API spec (PMI 10 digits, host key 6–10 digits, names, timezone list, country IDs, calling code, email, enums, lengths, `phone_number` needs `phone_country`, no unknown fields) | ✓ | ✓ | Zoom's reference page and 2021 spec |
+/// | every rule of the API spec (PMI 10 digits, host key 6–10 digits, names, timezone list, country IDs, calling code, email, enums, lengths, `phone_number` needs `phone_country`, no unknown fields) | ✓ | ✓ | the edition's sources (Zoom's reference page, its spec files, its SDK) |
 /// | PMI: first digit 2–9; no toll-free prefix (800, 400, 888, 887, 877, 866, 855, 850, 803, 804, 807, 808, 809, 660, 508, 900, 200, 300, 500, 600, 700); no digit 5 times in a row; no three-digit group three times in a row; no 9 sequential digits; not three groups of three equal digits | | ✓ | Zoom support: "Using Personal Meeting ID (PMI)" |
 /// | personal link name (`vanity_name`): 5–40 characters, starts with a letter, only letters, digits and periods | | ✓ | Zoom support: "Customizing your personal link" |
 /// | host key: not one repeated digit, not a sequential run (`111111`, `123456`) | | ✓ | Zoom support: "Using your host key" |

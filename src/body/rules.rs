@@ -24,37 +24,27 @@ pub enum Location {
     Body,
 }
 
-/// Where a rule comes from.
+/// Where a rule comes from. The documents themselves are named by each edition (its tables'
+/// sources), so that a new Zoom file is data of its edition, not a variant here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Source {
     /// Zoom's reference page for the operation, the seed of this crate
     /// (`shared/seed-update-user.txt`).
     ReferencePage,
-    /// Zoom's Swagger 2.0 spec of August 2021, where the reference page is silent.
-    SwaggerSpec,
-    /// Zoom's User API spec (OpenAPI 3.0) of March 2025.
-    UserApiSpec,
-    /// Zoom's own SDK, `@zoom/rivet` 0.4.0 (npm, May 2026), `users/users.d.ts`.
-    ZoomSdk,
-}
-
-impl Source {
-    /// The source's name, as the README's rule tables give it.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Source::ReferencePage => "Zoom reference page (seed)",
-            Source::SwaggerSpec => "Zoom Swagger 2.0 spec, 2021",
-            Source::UserApiSpec => "Zoom User API spec, 2025",
-            Source::ZoomSdk => "Zoom SDK @zoom/rivet 0.4.0",
-        }
-    }
+    /// One of Zoom's machine-readable spec files, by its name (`Zoom User API spec, 2025`).
+    Spec(&'static str),
+    /// Zoom's own SDK, by its package and version (`@zoom/rivet 0.4.0`).
+    Sdk(&'static str),
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        match self {
+            Source::ReferencePage => f.write_str("Zoom reference page (seed)"),
+            Source::Spec(name) => f.write_str(name),
+            Source::Sdk(package) => write!(f, "Zoom SDK {package}"),
+        }
     }
 }
 
@@ -103,7 +93,7 @@ impl FieldRule {
     /// The sources, as the README's rule tables write them.
     #[must_use]
     pub fn source_names(&self) -> String {
-        let names: Vec<_> = self.source.iter().map(|s| s.name()).collect();
+        let names: Vec<_> = self.source.iter().map(Source::to_string).collect();
         names.join("; ")
     }
 }

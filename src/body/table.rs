@@ -184,10 +184,14 @@ macro_rules! table {
     (@raw_field body $field:ident) => {
         |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
     };
+    (@raw_field member $field:ident $raw_field:ident) => {
+        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$raw_field)
+    };
     (@raw_field member $field:ident) => {
         |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
     };
-    (@raw_field $kind:ident $field:ident $($raw_field:ident)?) => { |_, _| Ok(()) };
+    (@raw_field required_member $field:ident $($raw_field:ident)?) => { |_, _| Ok(()) };
+    (@raw_field query $field:ident) => { |_, _| Ok(()) };
 
     // A body or a member: a builder with a setter per field, getters, and the generated type.
     (@builder $name:ident $fields:ident $builder:ident, $raw:ty {
@@ -328,12 +332,8 @@ macro_rules! table {
                 value: &::serde_json::Value,
                 policy: $crate::body::policy::Policy,
             ) -> ::std::result::Result<Self, $crate::body::violation::ValidationErrors> {
-                match $crate::body::json::Json::read(value) {
-                    Ok(json) => $builder::read(json).policy(policy).build(),
-                    Err(e) => Err($crate::body::violation::ValidationErrors::here($crate::types::Rule::InvalidJson {
-                        detail: e.to_string(),
-                    })),
-                }
+                let json = $crate::body::json::Json::from_value(value)?;
+                $builder::read(json).policy(policy).build()
             }
         }
 

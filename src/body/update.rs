@@ -41,7 +41,8 @@ pub trait Update:
     type Query: Clone + Debug + Default + PartialEq + Send + Sync + 'static;
 
     /// Reads and checks a JSON body (text, or bytes as loaded from a file): the body type's own
-    /// `from_json`.
+    /// `from_json`. For [`AnyUpdate`](crate::AnyUpdate), which has no edition of its own, it reads
+    /// the default edition; [`Edition::from_json`](crate::Edition::from_json) reads any.
     ///
     /// # Errors
     ///
@@ -61,8 +62,8 @@ pub trait Update:
     /// The rules the body was checked against.
     fn policy(&self) -> Policy;
 
-    /// The edition's name (`2021`, `2025`).
-    fn edition(&self) -> &'static str;
+    /// The name of the body's edition (`2021`, `2025`; [`Edition::name`](crate::Edition::name)).
+    fn edition_name(&self) -> &'static str;
 
     /// `query` with `login_type` set.
     fn query_with_login_type(query: Self::Query, login_type: Self::LoginType) -> Self::Query;
@@ -167,7 +168,7 @@ macro_rules! edition {
                 $body::policy(self)
             }
 
-            fn edition(&self) -> &'static str {
+            fn edition_name(&self) -> &'static str {
                 $name
             }
 

@@ -143,7 +143,10 @@ impl Client {
     /// **A user's updates go in input order**: two updates of one user (as
     /// [`UserId::is_same_user`] compares them) are never in flight at once, and the next one
     /// starts only after the previous one finished and its outcome was yielded, so the user
-    /// ends as the last of its updates says. The updates of other users go on meanwhile, under
+    /// ends as the last of its updates says. "Yielded" is when the run is read again after the
+    /// outcome: handle an outcome (write it to a report, say) before reading the next one, and
+    /// read the run directly rather than through a combinator that reads ahead (`buffered`,
+    /// `chunks`), which would let a user's next update start before its outcome was handled. The updates of other users go on meanwhile, under
     /// the same concurrency and budget. An update of a busy user waits in memory; the run takes
     /// at most 16 inputs per concurrent update ahead of what it can start.
     ///

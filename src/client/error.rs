@@ -121,7 +121,9 @@ fn tried(attempts: u32) -> String {
 }
 
 impl Error {
-    /// How many requests of the update were sent (0: nothing was sent).
+    /// How many attempts the update made (0 for an error before the first: a validation
+    /// failure, a bad configuration). An [`Error::Auth`] counts the attempts that could not get
+    /// a token, though nothing reached Zoom.
     #[must_use]
     pub fn attempts(&self) -> u32 {
         match self {

@@ -4,7 +4,9 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{HeaderMap, HeaderName};
 
-/// What a 429 answer said. Every part may be missing.
+/// What an answer of Zoom's said about the rate limit: a success ([`Updated`](crate::Updated))
+/// and a refusal alike carry the `X-RateLimit-*` headers and `Retry-After`; `code` and
+/// `message` are filled from the body of a 429 only. Every part may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct RateLimit {

@@ -50,7 +50,7 @@ impl<U: Update> UpdateUserRequest<U> {
         Self {
             client,
             user_id,
-            edition: update.edition(),
+            edition: update.edition_name(),
             body: update.raw_body().map(Arc::new),
             query: U::Query::default(),
         }
@@ -76,7 +76,10 @@ impl<U: Update> UpdateUserRequest<U> {
     /// [`Error::Api`] for Zoom's documented refusals, [`Error::RateLimited`],
     /// [`Error::Auth`], [`Error::Timeout`], [`Error::Transport`],
     /// [`Error::UnexpectedResponse`]: after retries, the last failure, with the number of
-    /// requests sent as its `attempts`.
+    /// requests sent as its `attempts`. Nothing is sent on [`Error::Validation`] (the generated
+    /// layer refused a value, [`Rule::Schema`](crate::Rule::Schema), or the query is of another
+    /// edition than an [`AnyUpdate`](crate::AnyUpdate)'s body, [`Rule::EditionMismatch`](crate::Rule::EditionMismatch))
+    /// or [`Error::Config`] (the generated client could not build the request).
     pub fn send(self) -> impl Future<Output = Result<Updated, Error>> + Send + 'static {
         let span = tracing::info_span!(
             "zoom.update_user",

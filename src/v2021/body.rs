@@ -10,10 +10,12 @@ use crate::v2021::raw::types::{UserCustomAttributes, UserPhoneNumbers, UserUpdat
 
 /// Zoom's reference page for the operation.
 pub(super) const SEED: &[Source] = &[Source::ReferencePage];
+/// Zoom's Swagger 2.0 spec of August 2021.
+const SWAGGER: &str = "Zoom Swagger 2.0 spec, 2021";
 /// Zoom's Swagger 2.0 spec of 2021, where the reference page is silent.
-const SPEC: &[Source] = &[Source::SwaggerSpec];
+const SPEC: &[Source] = &[Source::Spec(SWAGGER)];
 /// The reference page's rule (Chinese characters) and the 2021 spec's maximum length.
-const NAME: &[Source] = &[Source::ReferencePage, Source::SwaggerSpec];
+const NAME: &[Source] = &[Source::ReferencePage, Source::Spec(SWAGGER)];
 
 table! {
     /// A validated user update of Zoom's reference page (the 2021 edition): every field it

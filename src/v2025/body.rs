@@ -19,12 +19,14 @@ use crate::v2025::raw::types::{
     UserUpdateBodyLicenseInfoListItem, UserUpdateBodyPhoneNumbersItem,
 };
 
+/// Zoom's User API spec (OpenAPI 3.0) of March 2025.
+const USER_API: &str = "Zoom User API spec, 2025";
 /// Zoom's User API spec of March 2025.
-pub(super) const SPEC: &[Source] = &[Source::UserApiSpec];
+pub(super) const SPEC: &[Source] = &[Source::Spec(USER_API)];
 /// A rule of the reference page that the 2025 spec keeps (in its prose or a keyword).
-const SEED: &[Source] = &[Source::ReferencePage, Source::UserApiSpec];
+const SEED: &[Source] = &[Source::ReferencePage, Source::Spec(USER_API)];
 /// What Zoom's own SDK sends today beyond the 2025 file (`@zoom/rivet` 0.4.0).
-const SDK: &[Source] = &[Source::ZoomSdk];
+const SDK: &[Source] = &[Source::Sdk("@zoom/rivet 0.4.0")];
 
 table! {
     /// A validated user update of Zoom's current edition: every field it holds passed every

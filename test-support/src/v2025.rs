@@ -6,7 +6,8 @@ use zoom_user_update::v2025::{
     PlanUnitedType, PronounsOption, UserType, UserUpdate, UserUpdateBuilder, ZoomOneType,
 };
 
-/// The license options past 2^53, which no double holds exactly: 2^56, 2^57 and 2^59.
+/// The license options past 2^53: 2^56, 2^57 and 2^59 (as powers of two they are exact doubles,
+/// but JavaScript prints them rounded, as Zoom's SDK's text does).
 pub const BIG_LICENSE_OPTIONS: [LicenseOption; 3] = [
     LicenseOption::Pow56,
     LicenseOption::Pow57,

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// rivet-check: holds the 2025 surface of this project against Zoom's own SDK type.
+// rivet-check: holds this project's current edition (v2025) against Zoom's own SDK type.
 //
 // 1. Every JSON body of tests/fixtures/v2025-bodies.jsonl (one object per line) is type-checked, as
 //    an object literal, against `UsersUpdateUserRequestBody` of `@zoom/rivet` by the TypeScript
-//    compiler (strict, excess-property checks on). Each line goes into the program as its own text,
-//    so its integers reach tsc with exactly the digits of the JSON.
+//    compiler (strict, excess-property checks on). Each line goes into the program as its own text
+//    (tsc still reads numbers as doubles: the exactness of big integers is the Rust tests' job).
 // 2. Negative controls (an unknown member, a wrong enum value, a license item without a required
 //    member, a string for a number) must fail that check, or this script fails.
 // 3. The request body, query and path parameters of openapi/user-update-2025.json are compared with
