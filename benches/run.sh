@@ -87,17 +87,30 @@ run() {
   python3 -c "
 import json
 s = json.loads('$stats')
-print(f'{$end - $start:.2f} $(cat "$OUT/rss") {s[\"api_requests\"]} {s[\"rate_limited\"]}')"
+print(f'{$end - $start:.2f} $(cat "$OUT/rss") {s[\"api_requests\"]} {s[\"rate_limited\"]} {s[\"overlaps\"]} {s[\"on_last_line\"]}')"
 }
 R=500
-read -r t rss req limited < <(run "--rate $R --users 5000" "$OUT/5k.jsonl" --rate $R --concurrency 64)
+read -r t rss req limited _ _ < <(run "--rate $R --users 5000" "$OUT/5k.jsonl" --rate $R --concurrency 64)
 ok=$(grep -c '"status":"ok"' "$OUT/report.jsonl" || true)
 python3 -c "print(f'budget {$R}/s, fake enforcing {$R}/s: 5,000 lines in {$t} s = {5000/$t:.0f}/s = {5000/$t/$R:.3f} R; {$limited} answers 429; {$ok} ok')"
-read -r t rss req limited < <(run "--rate $R --users 5000" "$OUT/5k.jsonl" --concurrency 64)
+# Three lines per user (timezone A, then B, then C; all A lines first, as a file built from
+# several exports), the fake answering every A line 50 ms late: final states, overlaps, and
+# the throughput against the unique-user file of the run above.
+python3 -c "
+import json, sys
+tz = ['Asia/Tokyo', 'Europe/Berlin', 'America/Chicago']
+with open('$OUT/3x.jsonl', 'w') as out:
+    for step in range(3):
+        for i in range(1, 1701):
+            out.write(json.dumps({'user_id': f'u{i}', 'body': {'timezone': tz[step]}}) + '\n')"
+read -r t3 _ _ limited3 overlaps3 last3 < <(run "--rate $R --users 1700 --late-ms 50" "$OUT/3x.jsonl" --rate $R --concurrency 64)
+ok3=$(grep -c '"status":"ok"' "$OUT/report.jsonl" || true)
+python3 -c "print(f'three lines per user (1,700 users, 5,100 lines, every first line answered 50 ms late), budget {$R}/s: {5100/$t3:.0f}/s = {5100/$t3/$R:.3f} R, {(5100/$t3)/(5000/$t):.3f} of the unique-user file; {$overlaps3} overlaps; {$last3} of 1,700 users end on their last line; {$ok3} ok; {$limited3} answers 429')"
+read -r t rss req limited _ _ < <(run "--rate $R --users 5000" "$OUT/5k.jsonl" --concurrency 64)
 ok=$(grep -c '"status":"ok"' "$OUT/report.jsonl" || true)
 python3 -c "print(f'no budget, fake enforcing {$R}/s: 5,000 lines in {$t} s = {5000/$t:.0f}/s; {$limited} answers 429 (each retried after Retry-After: 1); {$req} requests; {$ok} ok')"
-read -r t10 rss10 _ _ < <(run "--users 100000" "$OUT/10k.jsonl" --concurrency 64)
-read -r t100 rss100 _ _ < <(run "--users 100000" "$OUT/100k.jsonl" --concurrency 64)
+read -r t10 rss10 _ _ _ _ < <(run "--users 100000" "$OUT/10k.jsonl" --concurrency 64)
+read -r t100 rss100 _ _ _ _ < <(run "--users 100000" "$OUT/100k.jsonl" --concurrency 64)
 python3 -c "print(f'peak RSS of bulk: 10,000 lines {$rss10/1024:.1f} MB ({$t10} s), 100,000 lines {$rss100/1024:.1f} MB ({$t100} s): 100k / 10k = {$rss100/$rss10:.2f}')"
 
 echo
