@@ -359,16 +359,18 @@ macro_rules! editions {
                 user_id: &'a str,
                 query: &'a AnyRawQuery,
                 body: &'a AnyRawBody,
-            ) -> std::pin::Pin<Box<dyn std::future::Future<Output = $crate::generated::Answer> + Send + 'a>> {
-                match (query, body) {
+            ) -> impl std::future::Future<Output = $crate::generated::Answer> + Send + 'a {
+                // The edition is chosen at run time: its future is boxed.
+                let future: std::pin::Pin<Box<dyn std::future::Future<Output = $crate::generated::Answer> + Send + 'a>> = match (query, body) {
                     $((AnyRawQuery::$variant(query), AnyRawBody::$variant(body)) => {
-                        <$module::UserUpdate as $crate::body::update::Update>::send(base_url, http, hooks, user_id, query, body)
+                        Box::pin(<$module::UserUpdate as $crate::body::update::Update>::send(base_url, http, hooks, user_id, query, body))
                     })+
                     #[allow(unreachable_patterns)]
                     _ => Box::pin(std::future::ready(Err(progenitor_client::Error::InvalidRequest(
                         "the query parameters are of another edition than the body".to_owned(),
                     )))),
-                }
+                };
+                future
             }
         }
     };

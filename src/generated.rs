@@ -12,8 +12,6 @@
 //! sends as progenitor would, so a raw client is usable on its own (give the `reqwest::Client` a
 //! default `Authorization` header).
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use progenitor_client::{Error, ResponseValue};
@@ -33,16 +31,15 @@ impl std::fmt::Debug for Hooks {
     }
 }
 
-/// What the sending of one request returns.
-pub(crate) type Sent<'a> =
-    Pin<Box<dyn Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>>;
-
 /// What the client layer does around each request of a generated client.
 pub(crate) trait Exchange: Send + Sync {
     /// Before the request is sent (headers, the path).
     fn pre(&self, request: &mut reqwest::Request);
-    /// Sends the request (or does not, for a dry run).
-    fn exec<'a>(&'a self, http: &'a reqwest::Client, request: reqwest::Request) -> Sent<'a>;
+    /// The answer to give instead of sending the request (a dry run keeps the request and
+    /// answers 204), or `None` to send it.
+    fn instead_of_sending(&self, request: &reqwest::Request) -> Option<reqwest::Response>;
+    /// The answer as the generated code is to read it (sent to `sent_to`).
+    fn received(&self, sent_to: &reqwest::Url, response: reqwest::Response) -> reqwest::Response;
     /// After the answer (or the failure) arrived, before the generated code reads it.
     fn post(&self, result: &reqwest::Result<reqwest::Response>);
 }
@@ -64,10 +61,15 @@ impl Hooks {
         http: &reqwest::Client,
         request: reqwest::Request,
     ) -> reqwest::Result<reqwest::Response> {
-        match &self.0 {
-            Some(exchange) => exchange.exec(http, request).await,
-            None => http.execute(request).await,
+        let Some(exchange) = &self.0 else {
+            return http.execute(request).await;
+        };
+        if let Some(answer) = exchange.instead_of_sending(&request) {
+            return Ok(answer);
         }
+        let sent_to = request.url().clone();
+        let response = http.execute(request).await?;
+        Ok(exchange.received(&sent_to, response))
     }
 
     pub(crate) fn post(&self, result: &reqwest::Result<reqwest::Response>) {

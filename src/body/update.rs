@@ -5,7 +5,6 @@
 
 use std::fmt::{Debug, Display};
 use std::future::Future;
-use std::pin::Pin;
 
 use crate::body::json::Json;
 use crate::body::policy::Policy;
@@ -99,7 +98,7 @@ pub trait Update:
         user_id: &'a str,
         query: &'a Self::RawQuery,
         body: &'a Self::RawBody,
-    ) -> Pin<Box<dyn Future<Output = Answer> + Send + 'a>>;
+    ) -> impl Future<Output = Answer> + Send + 'a;
 }
 
 /// What an edition's bulk line reads: its body and its query parameters, from JSON.
@@ -199,13 +198,11 @@ macro_rules! edition {
                 $user_id: &'a str,
                 $query_args: &'a $raw_query,
                 $raw_body: &'a Self::RawBody,
-            ) -> std::pin::Pin<
-                Box<dyn std::future::Future<Output = $crate::generated::Answer> + Send + 'a>,
-            > {
-                Box::pin(async move {
+            ) -> impl std::future::Future<Output = $crate::generated::Answer> + Send + 'a {
+                async move {
                     let $client = raw::Client::new_with_client(base_url, http.clone(), hooks);
                     $crate::generated::answer($send)
-                })
+                }
             }
         }
 

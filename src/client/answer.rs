@@ -5,7 +5,7 @@ use std::time::SystemTime;
 use reqwest::header::HeaderMap;
 
 use crate::client::error::{ApiError, Error, FieldError};
-use crate::client::hooks::Observed;
+use crate::client::hooks::Seen;
 use crate::client::limits::{ANSWER_BYTES, DIAGNOSIS_BYTES, Limited, is_too_large, read_limited};
 use crate::client::rate_limit::RateLimit;
 use crate::generated::Answer;
@@ -38,9 +38,8 @@ pub(crate) fn tracking_id(headers: &HeaderMap) -> Option<String> {
 /// crate's error (of one request: the retries set its attempts).
 /// An answer that came through a redirect (a custom HTTP client that follows them) is refused:
 /// a 303 turns the PATCH into a GET, whose 204 updated nothing.
-pub(crate) async fn read(result: Answer, observed: Option<Observed>) -> Result<Updated, Error> {
-    let seen = observed.map(|o| std::mem::take(&mut *crate::client::lock(&o)));
-    if seen.as_ref().is_some_and(|s| s.redirected) {
+pub(crate) async fn read(result: Answer, seen: Seen) -> Result<Updated, Error> {
+    if seen.redirected {
         let (status, headers) = match &result {
             Ok(response) => (response.status().as_u16(), Some(response.headers())),
             Err(e) => (e.status().map_or(0, |s| s.as_u16()), None),
@@ -58,7 +57,7 @@ pub(crate) async fn read(result: Answer, observed: Option<Observed>) -> Result<U
             rate_limit: RateLimit::from_headers(response.headers(), SystemTime::now()),
             tracking_id: tracking_id(response.headers()),
         }),
-        Err(e) => Err(error(e, seen.and_then(|s| s.error_answer)).await),
+        Err(e) => Err(error(e, seen.error_answer).await),
     }
 }
 

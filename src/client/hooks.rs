@@ -9,7 +9,7 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, USER_AGENT};
 use crate::client::limits::limit_body;
 use crate::client::lock;
 use crate::client::prepared::PreparedRequest;
-use crate::generated::{Exchange, Hooks, Sent};
+use crate::generated::{Exchange, Hooks};
 
 /// What the hooks saw of one exchange.
 #[derive(Debug, Default)]
@@ -20,26 +20,46 @@ pub(crate) struct Seen {
     pub(crate) redirected: bool,
 }
 
-/// Where the hooks leave what they saw.
-pub(crate) type Observed = Arc<Mutex<Seen>>;
-
-/// Where a dry run's `exec` leaves the request it did not send.
-pub(crate) type Capture = Arc<Mutex<Option<PreparedRequest>>>;
-
-/// The hooks of one exchange.
+/// The hooks of one exchange, and what they saw of it: shared (one allocation) between the
+/// generated client, which runs them, and the exchange, which reads what they saw.
 pub(crate) struct RequestHooks {
-    pub(crate) authorization: HeaderValue,
-    pub(crate) user_agent: HeaderValue,
-    /// Where `post` leaves the status and headers of the answer.
-    pub(crate) observed: Option<Observed>,
-    /// Dry run: `exec` records the request here and answers 204 without sending it.
-    pub(crate) capture: Option<Capture>,
+    authorization: HeaderValue,
+    user_agent: HeaderValue,
+    /// A dry run: the request is kept in `captured` and answered 204 without being sent.
+    dry_run: bool,
+    seen: Mutex<Seen>,
+    captured: Mutex<Option<PreparedRequest>>,
 }
 
 impl RequestHooks {
+    /// Hooks that send with these headers (or, for a dry run, keep the request instead).
+    pub(crate) fn new(
+        authorization: HeaderValue,
+        user_agent: HeaderValue,
+        dry_run: bool,
+    ) -> Arc<Self> {
+        Arc::new(Self {
+            authorization,
+            user_agent,
+            dry_run,
+            seen: Mutex::default(),
+            captured: Mutex::default(),
+        })
+    }
+
     /// As the generated client's inner type.
-    pub(crate) fn into_hooks(self) -> Hooks {
-        Hooks::new(Arc::new(self))
+    pub(crate) fn hooks(self: &Arc<Self>) -> Hooks {
+        Hooks::new(self.clone())
+    }
+
+    /// What the hooks saw of the answer.
+    pub(crate) fn seen(&self) -> Seen {
+        std::mem::take(&mut *lock(&self.seen))
+    }
+
+    /// The request a dry run kept.
+    pub(crate) fn captured(&self) -> Option<PreparedRequest> {
+        lock(&self.captured).take()
     }
 }
 
@@ -51,41 +71,38 @@ impl Exchange for RequestHooks {
         headers.insert(USER_AGENT, self.user_agent.clone());
     }
 
-    /// Sends the request (or, for a dry run, captures it and answers 204 without sending). The
-    /// answer's body can be read up to [`ANSWER_BYTES`](crate::client::limits::ANSWER_BYTES)
-    /// only, whoever reads it.
-    fn exec<'a>(&'a self, http: &'a reqwest::Client, request: reqwest::Request) -> Sent<'a> {
-        Box::pin(async move {
-            if let Some(capture) = &self.capture {
-                *lock(capture) = Some(PreparedRequest::from_request(&request));
-                let mut answer = http::Response::new(Vec::<u8>::new());
-                *answer.status_mut() = http::StatusCode::NO_CONTENT;
-                return Ok(reqwest::Response::from(answer));
-            }
-            // Only the client's own requests (`observed`) are checked for a redirect.
-            let sent_to = self.observed.as_ref().map(|_| request.url().clone());
-            let response = http.execute(request).await?;
-            if let (Some(observed), Some(url)) = (&self.observed, sent_to)
-                && *response.url() != url
-            {
-                lock(observed).redirected = true;
-            }
-            // A success's body is not read (a 204 has none, another is read up to 1 KiB as an
-            // unexpected answer); an error answer's body is read by the generated code.
-            Ok(if response.status().is_success() {
-                response
-            } else {
-                limit_body(response)
-            })
-        })
+    /// A dry run captures the request and answers 204 without sending it.
+    fn instead_of_sending(&self, request: &reqwest::Request) -> Option<reqwest::Response> {
+        if !self.dry_run {
+            return None;
+        }
+        *lock(&self.captured) = Some(PreparedRequest::from_request(request));
+        let mut answer = http::Response::new(Vec::<u8>::new());
+        *answer.status_mut() = http::StatusCode::NO_CONTENT;
+        Some(reqwest::Response::from(answer))
+    }
+
+    /// Notes an answer that came from another URL than the request went to (the HTTP client
+    /// followed a redirect), and limits an error answer's body to
+    /// [`ANSWER_BYTES`](crate::client::limits::ANSWER_BYTES), whoever reads it. A success's body
+    /// is not read (a 204 has none, another is read up to 1 KiB as an unexpected answer).
+    fn received(&self, sent_to: &reqwest::Url, response: reqwest::Response) -> reqwest::Response {
+        if response.url() != sent_to {
+            lock(&self.seen).redirected = true;
+        }
+        if response.status().is_success() {
+            response
+        } else {
+            limit_body(response)
+        }
     }
 
     fn post(&self, result: &reqwest::Result<reqwest::Response>) {
         // Only failures need it (to classify an error answer whose body is not Zoom's).
-        if let (Some(observed), Ok(response)) = (&self.observed, result)
+        if let Ok(response) = result
             && !response.status().is_success()
         {
-            lock(observed).error_answer =
+            lock(&self.seen).error_answer =
                 Some((response.status().as_u16(), response.headers().clone()));
         }
     }

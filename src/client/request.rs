@@ -2,7 +2,7 @@
 
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use reqwest::header::HeaderValue;
 use tracing::Instrument;
@@ -11,15 +11,15 @@ use crate::client::answer;
 
 use crate::body::update::Update;
 use crate::body::violation::ValidationErrors;
+use crate::client::Client;
 use crate::client::answer::Updated;
 use crate::client::error::{ApiErrorKind, Error};
-use crate::client::hooks::{Capture, Observed, RequestHooks};
+use crate::client::hooks::RequestHooks;
 use crate::client::pacing::Said;
 use crate::client::prepared::PreparedRequest;
 use crate::client::rate_limit::RateLimitType;
 use crate::client::stop::NotUpdated::{self, Failed, Stopped};
 use crate::client::stop::{Stop, StopReason};
-use crate::client::{Client, lock};
 use crate::types::UserId;
 
 /// One update, ready to send: `.await` it (or call [`send`](Self::send)). It owns what it
@@ -122,13 +122,13 @@ impl<U: Update> UpdateUserRequest<U> {
     /// generated client cannot build the request.
     pub async fn dry_run(self) -> Result<PreparedRequest, Error> {
         let (body, query) = self.prepare()?;
-        let capture: Capture = Arc::new(Mutex::new(None));
         let mut placeholder = HeaderValue::from_static("Bearer <redacted>");
         placeholder.set_sensitive(true);
-        self.exchange(&body, &query, placeholder, None, Some(capture.clone()))
-            .await?;
-        let captured = lock(&capture).take();
-        captured.ok_or_else(|| Error::Config("the request was not captured".into()))
+        let hooks = RequestHooks::new(placeholder, self.client.inner.user_agent.clone(), true);
+        self.exchange(&body, &query, &hooks).await?;
+        hooks
+            .captured()
+            .ok_or_else(|| Error::Config("the request was not captured".into()))
     }
 
     /// The body and the query as the generated client takes them.
@@ -138,34 +138,25 @@ impl<U: Update> UpdateUserRequest<U> {
         Ok((body, query))
     }
 
-    /// One exchange through the generated client: `authorization` and the client's user agent
-    /// on the request, what the hooks see left in `observed`, or the request left in `capture`
-    /// (a dry run) instead of sent.
+    /// One exchange through the generated client, with `hooks` (which put the headers on the
+    /// request and see the answer, or keep the request of a dry run).
     async fn exchange(
         &self,
         body: &U::RawBody,
         query: &U::RawQuery,
-        authorization: HeaderValue,
-        observed: Option<Observed>,
-        capture: Option<Capture>,
+        hooks: &Arc<RequestHooks>,
     ) -> Result<Updated, Error> {
         let inner = &self.client.inner;
-        let hooks = RequestHooks {
-            authorization,
-            user_agent: inner.user_agent.clone(),
-            observed: observed.clone(),
-            capture,
-        };
         let answer = U::send(
             &inner.base_url,
             &inner.http,
-            hooks.into_hooks(),
+            hooks.hooks(),
             self.user_id.as_str(),
             query,
             body,
         )
         .await;
-        answer::read(answer, observed).await
+        answer::read(answer, hooks.seen()).await
     }
 
     async fn send_with_retries(self, mut stop: Option<Stop>) -> Result<Updated, NotUpdated> {
@@ -275,13 +266,8 @@ impl<U: Update> UpdateUserRequest<U> {
             tracking_id = tracing::field::Empty,
         );
         // The timeout covers the whole exchange, reading an error answer's body included.
-        let exchange = self.exchange(
-            body,
-            query,
-            authorization.clone(),
-            Some(Arc::default()),
-            None,
-        );
+        let hooks = RequestHooks::new(authorization.clone(), inner.user_agent.clone(), false);
+        let exchange = self.exchange(body, query, &hooks);
         let result = tokio::time::timeout(inner.timeout, exchange)
             .instrument(span.clone())
             .await
