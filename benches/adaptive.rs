@@ -56,10 +56,16 @@ async fn run(mode: Mode, with_competitor: bool, seconds: u64) {
     }
     .build()
     .unwrap();
+    // Distinct users, as a bulk run has them (one user's updates go one at a time).
+    const USERS: u64 = 4_000;
+    for i in 0..USERS {
+        zoom.add_user(&format!("u{i}"), &format!("u{i}@example.com"));
+    }
     let update = UserUpdate::builder().dept("Research").build().unwrap();
     let requests_client = client.clone();
     let requests = futures_util::StreamExt::map(stream::iter(0u64..), move |n| {
-        (n, requests_client.update_user(&UserId::me(), &update))
+        let user: UserId = format!("u{}", n % USERS).parse().expect("a user ID");
+        (n, requests_client.update_user(&user, &update))
     });
     let mut run = client
         .update_many(futures_util::StreamExt::boxed(requests))
