@@ -198,7 +198,7 @@ macro_rules! editions {
         }
 
         /// The `login_type` of an edition chosen at run time.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum AnyLoginType {
             $($(#[doc = $doc])* $variant($module::LoginType),)+

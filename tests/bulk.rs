@@ -19,6 +19,15 @@ fn client(zoom: &MockZoom) -> Client {
         .unwrap()
 }
 
+/// A client paced at `per_second`.
+fn paced_client(zoom: &MockZoom, per_second: u32) -> Client {
+    Client::builder(zoom.bearer_auth())
+        .base_url(zoom.base_url())
+        .rate_budget(RateBudget::PerSecond(per_second.try_into().unwrap()))
+        .build()
+        .unwrap()
+}
+
 fn update() -> UserUpdate {
     UserUpdate::builder().dept("Research").build().unwrap()
 }
@@ -176,11 +185,7 @@ async fn an_auth_failure_no_retry_fixes_stops_sending() {
 #[tokio::test]
 async fn cancelling_sends_nothing_new_and_ends_after_what_is_in_flight() {
     let zoom = MockZoom::start().await;
-    let client = Client::builder(zoom.bearer_auth())
-        .base_url(zoom.base_url())
-        .rate_budget(RateBudget::PerSecond(5.try_into().unwrap()))
-        .build()
-        .unwrap();
+    let client = paced_client(&zoom, 5);
     let mut run = client
         .update_many(requests(&zoom, &client, 50))
         .concurrency(4);
@@ -424,11 +429,7 @@ async fn a_long_run_of_one_users_updates_is_not_read_far_ahead() {
 #[tokio::test(flavor = "multi_thread")]
 async fn after_a_cancel_every_input_is_yielded_once_or_handed_back() {
     let zoom = MockZoom::start().await;
-    let client = Client::builder(zoom.bearer_auth())
-        .base_url(zoom.base_url())
-        .rate_budget(RateBudget::PerSecond(200.try_into().unwrap()))
-        .build()
-        .unwrap();
+    let client = paced_client(&zoom, 200);
     let mut run = client
         .update_many(requests(&zoom, &client, 50))
         .concurrency(8);
