@@ -97,27 +97,14 @@ async fn no_more_than_the_concurrency_is_in_flight() {
     );
 }
 
-/// How many inputs a run hands back after it stopped: those it never took.
-async fn remaining<K: std::fmt::Debug + Send + 'static>(
-    run: zoom_user_update::UpdateMany<K, UserUpdate>,
-) -> usize {
-    match run.into_remaining() {
-        Some(rest) => rest.count().await,
-        None => 0,
-    }
-}
-
-/// After Zoom's daily limit nothing more is sent: every update the run took has its outcome
-/// (the first failed, any it took but did not send are not sent), and the inputs it never took
-/// are handed back, untouched.
-#[tokio::test]
-async fn a_daily_limit_stops_sending_and_the_rest_is_not_sent() {
-    let zoom = MockZoom::start().await;
-    zoom.push_fault(Fault::DailyLimit);
-    let client = client(&zoom);
-    let mut run = client
-        .update_many(requests(&zoom, &client, 10))
-        .concurrency(1);
+/// Runs a bulk update of `total` inputs that stops at its first answer, and checks that every
+/// input is accounted for: the first failed, any it took but did not send are not sent for
+/// `reason`, and those it never took are handed back.
+async fn assert_stops_at_the_first_answer(
+    mut run: zoom_user_update::UpdateMany<u32, UserUpdate>,
+    total: usize,
+    reason: StopReason,
+) {
     let mut outcomes = Vec::new();
     while let Some(outcome) = run.next().await {
         outcomes.push(outcome);
@@ -129,15 +116,33 @@ async fn a_daily_limit_stops_sending_and_the_rest_is_not_sent() {
     assert!(
         outcomes[1..]
             .iter()
-            .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::DailyLimit))),
+            .all(|o| matches!(&o.result, BulkResult::NotSent(r) if *r == reason)),
         "{outcomes:?}"
     );
-    assert_eq!(run.stopped(), Some(StopReason::DailyLimit));
+    assert_eq!(run.stopped(), Some(reason));
+    let never_taken = match run.into_remaining() {
+        Some(rest) => rest.count().await,
+        None => 0,
+    };
     assert_eq!(
-        outcomes.len() + remaining(run).await,
-        10,
+        outcomes.len() + never_taken,
+        total,
         "every update is accounted for"
     );
+}
+
+/// After Zoom's daily limit nothing more is sent: every update the run took has its outcome
+/// (the first failed, any it took but did not send are not sent), and the inputs it never took
+/// are handed back, untouched.
+#[tokio::test]
+async fn a_daily_limit_stops_sending_and_the_rest_is_not_sent() {
+    let zoom = MockZoom::start().await;
+    zoom.push_fault(Fault::DailyLimit);
+    let client = client(&zoom);
+    let run = client
+        .update_many(requests(&zoom, &client, 10))
+        .concurrency(1);
+    assert_stops_at_the_first_answer(run, 10, StopReason::DailyLimit).await;
     assert_eq!(
         zoom.api_requests().len(),
         1,
@@ -155,29 +160,10 @@ async fn an_auth_failure_no_retry_fixes_stops_sending() {
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
-    let mut run = client
+    let run = client
         .update_many(requests(&zoom, &client, 6))
         .concurrency(1);
-    let mut outcomes = Vec::new();
-    while let Some(outcome) = run.next().await {
-        outcomes.push(outcome);
-    }
-    assert!(
-        matches!(outcomes[0].result, BulkResult::Failed(_)),
-        "{outcomes:?}"
-    );
-    assert!(
-        outcomes[1..]
-            .iter()
-            .all(|o| matches!(o.result, BulkResult::NotSent(StopReason::Auth))),
-        "{outcomes:?}"
-    );
-    assert_eq!(run.stopped(), Some(StopReason::Auth));
-    assert_eq!(
-        outcomes.len() + remaining(run).await,
-        6,
-        "every update is accounted for"
-    );
+    assert_stops_at_the_first_answer(run, 6, StopReason::Auth).await;
     assert_eq!(zoom.token_requests(), 1);
     assert!(zoom.api_requests().is_empty());
 }
