@@ -265,25 +265,6 @@ pub fn after_overlay(doc: &mut Value, cx: &Context<'_>) -> Vec<String> {
             }
         }
     }
-    // After redocly's inlining, the only references are the ones made here and by the overlay
-    // (to the request body, the error body): any other schema, such as Zoom's `ErrorResponse`, goes.
-    let mut references = Vec::new();
-    super::refs_in(doc, &mut references);
-    let schemas = doc.pointer_mut("/components/schemas");
-    if let Some(schemas) = schemas.and_then(Value::as_object_mut) {
-        schemas.retain(|name, _| {
-            let used = references.contains(&format!("#/components/schemas/{name}"));
-            if !used {
-                notes.push(format!(
-                    "components: schemas/{name} removed (not referenced)"
-                ));
-            }
-            used
-        });
-    }
-    if let Some(components) = doc.get_mut("components").and_then(Value::as_object_mut) {
-        components.retain(|key, value| key != "schemas" || value != &json!({}));
-    }
     notes
 }
 
@@ -325,7 +306,6 @@ mod tests {
                 "security": [{"openapi_oauth": ["user:write:admin", "user:write"], "openapi_authorization": []}]
             }}},
             "components": {
-                "schemas": {"ErrorResponse": {"type": "object"}},
                 "securitySchemes": {
                     "openapi_authorization": {"type": "apiKey", "name": "Authorization", "in": "header"},
                     "openapi_oauth": {"type": "oauth2", "flows": {"authorizationCode": {
@@ -413,12 +393,6 @@ mod tests {
         assert_eq!(schemas, ["UserUpdateBody", "ZoomError", "ZoomFieldError"]);
         assert!(
             notes.iter().any(|n| n.contains("`default` removed")),
-            "{notes:#?}"
-        );
-        assert!(
-            notes
-                .iter()
-                .any(|n| n.contains("schemas/ErrorResponse removed")),
             "{notes:#?}"
         );
     }
