@@ -1,27 +1,24 @@
 //! Generates each edition's raw client and types from its fragment under `openapi/` with
-//! progenitor: `openapi/<fragment>.json` → `$OUT_DIR/<edition>.rs`, included by the edition's
-//! `raw` module (`generated_module!` in `src/<edition>/mod.rs`).
+//! progenitor: `openapi/<fragment>.json` → `$OUT_DIR/<fragment>.rs`, included by the edition's
+//! `raw` module (`generated_module!("<fragment>")` in `src/<edition>/mod.rs`).
 //! A malformed fragment fails the build with one readable line that names the file and the problem.
 
 use std::{env, fs, path::PathBuf, process::ExitCode};
 
 use quote::ToTokens;
 
-/// Each edition's fragment and the file its code goes to: one line per edition.
-const SPECS: &[(&str, &str)] = &[
-    ("openapi/user-update.json", "v2021.rs"),
-    ("openapi/user-update-2025.json", "v2025.rs"),
-];
+/// Each edition's fragment, `openapi/<name>.json`, by name: one line per edition.
+const FRAGMENTS: &[&str] = &["user-update", "user-update-2025"];
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=build.rs");
-    for &(spec, out) in SPECS {
+    for name in FRAGMENTS {
+        let spec = format!("openapi/{name}.json");
         println!("cargo:rerun-if-changed={spec}");
-        if let Err(message) = generate(spec, out) {
-            // `cargo:error=` (cargo >= 1.84) shows the line as a build error without a backtrace;
-            // stderr carries it for older cargo and for anyone reading the build log.
+        if let Err(message) = generate(&spec, &format!("{name}.rs")) {
+            // `cargo::error=` (cargo >= 1.84, below the crate's rust-version) shows the line as a
+            // build error without a backtrace.
             println!("cargo::error={spec}: {message}");
-            eprintln!("error: {spec}: {message}");
             return ExitCode::FAILURE;
         }
     }

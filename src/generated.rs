@@ -120,13 +120,13 @@ pub(crate) fn answer<E: ErrorBody>(result: Result<ResponseValue<()>, Error<E>>) 
 }
 
 /// Declares an edition's generated module, `raw`: progenitor's output for the edition's fragment
-/// (`$OUT_DIR/<file>`, written by `build.rs`) with its lint allowances on this module alone, and
-/// what completes it: its client's hooks are [`Hooks`] (re-exported there, for raw users), and
-/// its `ZoomError` reads as [`ErrorParts`] (every fragment declares the same error body; the
-/// xtask checks it).
+/// (`$OUT_DIR/<fragment>.rs`, which `build.rs` writes from `openapi/<fragment>.json`) with its
+/// lint allowances on this module alone, and what completes it: its client's hooks are
+/// [`Hooks`] (re-exported there, for raw users), and its `ZoomError` reads as [`ErrorParts`]
+/// (every fragment declares the same error body; the xtask checks it).
 macro_rules! generated_module {
-    ($fragment:literal, $file:literal) => {
-        #[doc = concat!("The generated layer of this edition: progenitor's types and client for `openapi/", $fragment, "`, exposed on purpose and **unchecked** (the crate's layer 0): they enforce only what the fragment states in schema keywords, none of the spec's prose rules, and their `Debug` shows every value, a host key included. Prefer the edition's `UserUpdate`.")]
+    ($fragment:literal) => {
+        #[doc = concat!("The generated layer of this edition: progenitor's types and client for `openapi/", $fragment, ".json`, exposed on purpose and **unchecked** (the crate's layer 0): they enforce only what the fragment states in schema keywords, none of the spec's prose rules, and their `Debug` shows every value, a host key included. Prefer the edition's `UserUpdate`.")]
         #[allow(
             missing_docs,
             unused_imports,
@@ -136,7 +136,7 @@ macro_rules! generated_module {
             rustdoc::all
         )]
         pub mod raw {
-            include!(concat!(env!("OUT_DIR"), "/", $file));
+            include!(concat!(env!("OUT_DIR"), "/", $fragment, ".rs"));
 
             $crate::generated::generated_module!(@complete);
 

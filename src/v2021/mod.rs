@@ -28,7 +28,7 @@
 //! # }
 //! ```
 
-crate::generated::generated_module!("user-update.json", "v2021.rs");
+crate::generated::generated_module!("user-update");
 
 mod body;
 mod enums;

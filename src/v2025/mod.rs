@@ -28,7 +28,7 @@
 //! # }
 //! ```
 
-crate::generated::generated_module!("user-update-2025.json", "v2025.rs");
+crate::generated::generated_module!("user-update-2025");
 
 mod body;
 mod enums;
