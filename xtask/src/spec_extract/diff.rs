@@ -42,25 +42,29 @@ pub enum Category {
 
 use Category::*;
 
-/// Each category's sign and heading, in [`Category`] order.
-const HEADINGS: [&str; 16] = [
-    "+parameters added",
-    "-parameters removed",
-    "+body fields added",
-    "-body fields removed",
-    "~type changes",
-    "~enum values",
-    "~constraints and formats",
-    "~deprecations",
-    "~required",
-    "+responses added",
-    "-responses removed",
-    "~responses changed",
-    "~security",
-    "~other",
-    "~descriptions changed",
-    "~examples changed",
-];
+impl Category {
+    /// The sign of its lines and its heading in the report.
+    fn heading(self) -> (&'static str, &'static str) {
+        match self {
+            ParameterAdded => ("+", "parameters added"),
+            ParameterRemoved => ("-", "parameters removed"),
+            FieldAdded => ("+", "body fields added"),
+            FieldRemoved => ("-", "body fields removed"),
+            TypeChanged => ("~", "type changes"),
+            EnumChanged => ("~", "enum values"),
+            ConstraintChanged => ("~", "constraints and formats"),
+            Deprecation => ("~", "deprecations"),
+            RequiredChanged => ("~", "required"),
+            ResponseAdded => ("+", "responses added"),
+            ResponseRemoved => ("-", "responses removed"),
+            ResponseChanged => ("~", "responses changed"),
+            Security => ("~", "security"),
+            Other => ("~", "other"),
+            DescriptionChanged => ("~", "descriptions changed"),
+            ExampleChanged => ("~", "examples changed"),
+        }
+    }
+}
 
 /// The keywords compared as constraints, in the report's order (`additionalProperties` last:
 /// two schemas there are compared as entries of their own).
@@ -132,7 +136,7 @@ impl fmt::Display for Report {
         let mut changes = self.changes.clone();
         changes.sort_by_key(|c| c.category); // stable: each category keeps the order found
         for group in changes.chunk_by(|a, b| a.category == b.category) {
-            let (sign, heading) = HEADINGS[group[0].category as usize].split_at(1);
+            let (sign, heading) = group[0].category.heading();
             writeln!(f, "{heading} ({}):", group.len())?;
             if group[0].category >= DescriptionChanged {
                 let names: Vec<&str> = group.iter().map(|c| c.at.as_str()).collect();
