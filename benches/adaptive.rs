@@ -4,7 +4,7 @@
 //! a fixed one, and none; each run reports its goodput against the share the competitor left and
 //! its 429s as a share of its requests. A last run has the adaptive budget alone on the account.
 //!
-//! `cargo bench --bench adaptive --features mock` (about 2 minutes; one JSON line per run).
+//! `cargo bench --bench adaptive` (about 2 minutes; one JSON line per run).
 
 use std::time::{Duration, Instant};
 

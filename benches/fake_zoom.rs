@@ -1,6 +1,6 @@
 //! The fake Zoom in a process of its own, for load runs against the CLI (`benches/run.sh`).
 //!
-//! `cargo run --release --features mock --example fake_zoom -- [--rate N] [--users N]
+//! `cargo run --release --example fake_zoom -- [--rate N] [--users N]
 //! [--late-ms N]` (a bench harness kept under `benches/`, built as an example: see Cargo.toml)
 //!
 //! Creates users `u1` … `uN`, enforces a per-second budget of N when `--rate` is given, answers

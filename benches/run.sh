@@ -35,7 +35,7 @@ fi
 
 echo
 echo "## 2. per-request overhead vs plain reqwest (loopback server answering 204; 132 rounds, four sides back to back in each)"
-cargo bench --quiet --bench overhead --features mock 2>/dev/null >"$OUT/overhead.jsonl"
+cargo bench --quiet --bench overhead 2>/dev/null >"$OUT/overhead.jsonl"
 python3 - <<'PY'
 import json
 print("| case | plain reqwest | same request by hand | generated client | sdk | sdk / plain (median of rounds, 95% CI) | sdk / same request | sdk / generated | generated / plain | cpu per request sdk / plain |")
@@ -47,7 +47,7 @@ PY
 if command -v valgrind >/dev/null; then
   echo
   echo "marginal instructions per request (callgrind; (I(3000) - I(1000)) / 2000, client and server together):"
-  BENCH=$(cargo bench --bench overhead --features mock --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\))/\1/p')
+  BENCH=$(cargo bench --bench overhead --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\))/\1/p')
   for side in raw same generated sdk; do
     a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BENCH" --profile $side 1000 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
     b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BENCH" --profile $side 3000 2>&1 | awk '/refs/{gsub(",","",$4); print $4}')
@@ -57,7 +57,7 @@ fi
 
 echo "## 3. bulk pacing and memory (CLI bulk against the fake Zoom in its own process)"
 cargo build --quiet --release -p zoom-user-update-cli
-cargo build --quiet --release --features mock --example fake_zoom
+cargo build --quiet --release --example fake_zoom
 BIN=target/release/zoom-user-update
 FAKE=target/release/examples/fake_zoom
 lines() { python3 -c "
@@ -115,4 +115,4 @@ python3 -c "print(f'peak RSS of bulk: 10,000 lines {$rss10/1024:.1f} MB ({$t10} 
 
 echo
 echo "## 4. sharing the budget with another app of the account (adaptive vs fixed vs none; one JSON line per run)"
-cargo bench --quiet --bench adaptive --features mock 2>/dev/null | tee "$OUT/adaptive.jsonl"
+cargo bench --quiet --bench adaptive 2>/dev/null | tee "$OUT/adaptive.jsonl"

@@ -1,5 +1,5 @@
 //! How a program that uses this crate pins its own requests with snapshot tests (insta), against
-//! the fake Zoom: `cargo test --example snapshot_your_requests --features mock`.
+//! the fake Zoom: `cargo test --example snapshot_your_requests`.
 //!
 //! A dry run builds the exact request and sends nothing; its `Display` is a stable text form
 //! (sorted headers, `authorization: <redacted>`, pretty JSON body), so a snapshot of it changes
@@ -24,7 +24,7 @@ pub async fn relocate(client: &Client, user: &UserId) -> zoom_user_update::Resul
 }
 
 fn main() {
-    println!("run the tests: cargo test --example snapshot_your_requests --features mock");
+    println!("run the tests: cargo test --example snapshot_your_requests");
 }
 
 #[cfg(test)]
