@@ -12,7 +12,9 @@
 
 use futures_util::{StreamExt, stream};
 use zoom_user_update::mock::MockZoom;
-use zoom_user_update::{Auth, BulkLine, BulkResult, Client, Escaped, Policy, RateBudget};
+use zoom_user_update::{
+    Auth, BulkLine, BulkOutcome, BulkResult, Client, Escaped, Policy, RateBudget,
+};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -67,34 +69,33 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             canceller.cancel();
         }
     });
-    while let Some(outcome) = run.next().await {
-        match outcome.result {
-            BulkResult::Updated(_) => println!("line {}: {} updated", outcome.key, outcome.user_id),
-            BulkResult::Failed(e) => println!(
-                "line {}: {} failed: {e}{}{}",
-                outcome.key,
-                outcome.user_id,
-                std::error::Error::source(&e).map_or(String::new(), |s| format!(": {s}")),
-                e.tracking_id().map_or(String::new(), |id| format!(
-                    " (zoom tracking id {})",
-                    Escaped(id)
-                ))
-            ),
-            BulkResult::NotSent(why) => {
-                println!("line {}: {} not sent ({why})", outcome.key, outcome.user_id)
-            }
-            _ => {}
+    let print = |outcome: BulkOutcome<usize>| match outcome.result {
+        BulkResult::Updated(_) => println!("line {}: {} updated", outcome.key, outcome.user_id),
+        BulkResult::Failed(e) => println!(
+            "line {}: {} failed: {e}{}{}",
+            outcome.key,
+            outcome.user_id,
+            std::error::Error::source(&e).map_or(String::new(), |s| format!(": {s}")),
+            e.tracking_id().map_or(String::new(), |id| format!(
+                " (zoom tracking id {})",
+                Escaped(id)
+            ))
+        ),
+        BulkResult::NotSent(why) => {
+            println!("line {}: {} not sent ({why})", outcome.key, outcome.user_id)
         }
+        _ => {}
+    };
+    while let Some(outcome) = run.next().await {
+        print(outcome);
     }
     if let Some(reason) = run.stopped() {
         println!("stopped: {reason}");
-        // The lines the run never took: not sent either.
-        if let Some(rest) = run.into_remaining() {
-            let rest: Vec<_> = rest.collect().await;
-            for (number, request) in rest {
-                println!("line {number}: {} not sent ({reason})", request.user_id());
-            }
-        }
+    }
+    // After a stop, the lines the run never took: not sent either.
+    let mut not_sent = std::pin::pin!(run.into_not_sent());
+    while let Some(outcome) = not_sent.next().await {
+        print(outcome);
     }
     Ok(())
 }

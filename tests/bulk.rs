@@ -102,7 +102,7 @@ async fn no_more_than_the_concurrency_is_in_flight() {
 /// `reason`, and those it never took are handed back.
 async fn assert_stops_at_the_first_answer(
     mut run: zoom_user_update::UpdateMany<u32, UserUpdate>,
-    total: usize,
+    total: u32,
     reason: StopReason,
 ) {
     let mut outcomes = Vec::new();
@@ -120,14 +120,20 @@ async fn assert_stops_at_the_first_answer(
         "{outcomes:?}"
     );
     assert_eq!(run.stopped(), Some(reason));
-    let never_taken = match run.into_remaining() {
-        Some(rest) => rest.count().await,
-        None => 0,
-    };
+    // The inputs it never took, as outcomes: not sent for the same reason.
+    let never_taken: Vec<_> = run.into_not_sent().collect().await;
+    assert!(
+        never_taken
+            .iter()
+            .all(|o| matches!(&o.result, BulkResult::NotSent(r) if *r == reason)),
+        "{never_taken:?}"
+    );
+    let mut keys: Vec<u32> = outcomes.iter().chain(&never_taken).map(|o| o.key).collect();
+    keys.sort_unstable();
     assert_eq!(
-        outcomes.len() + never_taken,
-        total,
-        "every update is accounted for"
+        keys,
+        (1..=total).collect::<Vec<_>>(),
+        "every update is accounted for, once"
     );
 }
 
@@ -448,4 +454,28 @@ async fn after_a_cancel_every_input_is_yielded_once_or_handed_back() {
         (1..=50).collect::<Vec<_>>(),
         "each input exactly once"
     );
+}
+
+/// Handed back before the run ended, the remaining inputs include those that waited for their
+/// user: none is lost, and a user's inputs keep their order.
+#[tokio::test]
+async fn the_inputs_handed_back_early_include_those_waiting_for_their_user() {
+    let zoom = MockZoom::start().await;
+    zoom.add_user("u1", "u1@example.com");
+    let client = client(&zoom);
+    let update = update();
+    let id: UserId = "u1".parse().unwrap();
+    let requests: Vec<_> = (1..=3)
+        .map(|i| (i, client.update_user(&id, &update)))
+        .collect();
+    let mut run = client.update_many(stream::iter(requests)).concurrency(1);
+    let first = run.next().await.unwrap();
+    assert_eq!(first.key, 1);
+    let handed_back: Vec<u32> = run
+        .into_remaining()
+        .expect("two inputs wait for their user")
+        .map(|(key, _)| key)
+        .collect()
+        .await;
+    assert_eq!(handed_back, [2, 3]);
 }

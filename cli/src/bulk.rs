@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use zoom_user_update::mock::MockZoom;
 use zoom_user_update::{
-    AnyUpdate, BulkLineOf, BulkResult, Edition, Policy, RateBudget, StopReason, UserId,
+    AnyUpdate, BulkLineOf, BulkOutcome, BulkResult, Edition, Policy, RateBudget, StopReason, UserId,
 };
 
 use crate::common::{
@@ -403,10 +403,10 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
 
     let progress = Progress::new(total);
     progress.tick(&tally);
-    while let Some(finished) = run.next().await {
+    let mut record = |finished: BulkOutcome<u64>| -> Result<(), Failure> {
         if matches!(finished.result, BulkResult::NotSent(StopReason::Cancelled)) {
             // Not reported: `--resume` sends it.
-            continue;
+            return Ok(());
         }
         report.write(&outcome(
             finished.key,
@@ -419,19 +419,17 @@ pub async fn run(args: BulkArgs) -> Result<ExitCode, Failure> {
             _ => tally.failed += 1,
         }
         progress.tick(&tally);
+        Ok(())
+    };
+    while let Some(finished) = run.next().await {
+        record(finished)?;
     }
     let stopped = run.stopped();
-    // After Zoom's stop, the lines the run never took are not sent either: each is reported.
-    if let Some(reason @ (StopReason::DailyLimit | StopReason::Auth)) = stopped
-        && let Some(rest) = run.into_remaining()
-    {
-        let mut rest = std::pin::pin!(rest);
-        while let Some((line, request)) = futures_util::StreamExt::next(&mut rest).await {
-            let not_sent = BulkResult::NotSent(reason);
-            report.write(&outcome(line, request.user_id().as_str(), &not_sent))?;
-            tally.not_sent += 1;
-            progress.tick(&tally);
-        }
+    // After Zoom's stop, the lines the run never took are not sent either: each is reported
+    // (after a cancel they are not: `--resume` sends them).
+    let mut not_sent = std::pin::pin!(run.into_not_sent());
+    while let Some(finished) = futures_util::StreamExt::next(&mut not_sent).await {
+        record(finished)?;
     }
     progress.finish(&tally);
 

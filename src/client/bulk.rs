@@ -5,10 +5,10 @@
 use std::collections::{HashMap, VecDeque};
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
+use futures_util::StreamExt;
 use futures_util::task::AtomicWaker;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -56,7 +56,6 @@ pub struct Canceller(Signal);
 impl Canceller {
     /// Stops the run. After a stop Zoom caused, [`UpdateMany::stopped`] keeps Zoom's reason.
     pub fn cancel(&self) {
-        self.0.cancelled.store(true, Ordering::SeqCst);
         self.0.stop.send_modify(|stop| {
             stop.get_or_insert(StopReason::Cancelled);
         });
@@ -64,22 +63,21 @@ impl Canceller {
     }
 }
 
-/// What stops a run: the first reason (Zoom's or a cancel), whether it was cancelled, and the
-/// reader to wake.
+/// What stops a run: the first reason (Zoom's or a cancel), and the reader to wake.
 #[derive(Debug, Clone)]
 struct Signal {
     stop: watch::Sender<Option<StopReason>>,
-    cancelled: Arc<AtomicBool>,
     waker: Arc<AtomicWaker>,
 }
 
 /// The requests a run reads.
 type Requests<K, U> = Pin<Box<dyn Stream<Item = (K, UpdateUserRequest<U>)> + Send>>;
 
-/// An update in flight: its key and user.
+/// An update in flight: its key and user (and the user as [`UserId::same_user_key`] gives it).
 struct Running<K> {
     key: K,
     user_id: UserId,
+    same_user: String,
 }
 
 /// The outcomes of [`Client::update_many`], as each update finishes. A `Stream`; `next()` reads
@@ -207,7 +205,6 @@ impl Client {
             yielded: None,
             signal: Signal {
                 stop,
-                cancelled: Arc::default(),
                 waker: Arc::default(),
             },
         }
@@ -237,17 +234,41 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> UpdateMany<K, U> {
         std::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx)).await
     }
 
-    /// The inputs the run never took from `requests`, after it ended on a stop (`None` when
-    /// `requests` ended). Updates in flight are aborted when the run is dropped, so call this
-    /// once [`next`](Self::next) returned `None`.
+    /// The inputs the run has not yielded and not started: after it ended on a stop, those it
+    /// never took from `requests`; before it ended, also those that wait for their user (a
+    /// user's inputs keep their order). `None` when there are none and `requests` ended.
+    /// Updates in flight are aborted when the run is dropped, so call this once
+    /// [`next`](Self::next) returned `None`.
     pub fn into_remaining(
         mut self,
     ) -> Option<impl Stream<Item = (K, UpdateUserRequest<U>)> + Send + 'static> {
-        self.requests.take()
+        let waiting: Vec<_> = self.users.drain().flat_map(|(_, queue)| queue).collect();
+        let rest = self.requests.take();
+        if waiting.is_empty() && rest.is_none() {
+            return None;
+        }
+        let rest = futures_util::stream::iter(rest).flatten();
+        Some(futures_util::stream::iter(waiting).chain(rest))
     }
 
-    /// Starts `request`: its user is busy until its outcome is yielded and read past.
-    fn start(&mut self, key: K, request: UpdateUserRequest<U>) {
+    /// After a stop, the inputs the run never took (see [`into_remaining`](Self::into_remaining)),
+    /// each as a [`BulkResult::NotSent`] outcome with the stop's reason, so that a caller can
+    /// report every input; empty when the run did not stop.
+    pub fn into_not_sent(self) -> impl Stream<Item = BulkOutcome<K>> + Send + 'static {
+        let stopped = self.stopped();
+        let rest = stopped.and_then(|reason| Some((reason, self.into_remaining()?)));
+        futures_util::stream::iter(rest).flat_map(|(reason, rest)| {
+            rest.map(move |(key, request)| BulkOutcome {
+                key,
+                user_id: request.user_id().clone(),
+                result: BulkResult::NotSent(reason),
+            })
+        })
+    }
+
+    /// Starts `request` of `same_user`: the user is busy until its outcome is yielded and read
+    /// past.
+    fn start(&mut self, same_user: String, key: K, request: UpdateUserRequest<U>) {
         let stop = self.signal.stop.subscribe();
         let user_id = request.user_id().clone();
         let span = tracing::info_span!("zoom.bulk_update", key = ?key);
@@ -261,7 +282,14 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> UpdateMany<K, U> {
             },
             span,
         ));
-        self.running.insert(task.id(), Running { key, user_id });
+        self.running.insert(
+            task.id(),
+            Running {
+                key,
+                user_id,
+                same_user,
+            },
+        );
     }
 
     /// The user whose outcome was yielded last may go on: its next waiting update is ready to
@@ -286,7 +314,7 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> UpdateMany<K, U> {
                     self.users.get_mut(&user).and_then(VecDeque::pop_front)
                 {
                     self.waiting -= 1;
-                    self.start(key, request);
+                    self.start(user, key, request);
                 }
                 continue;
             }
@@ -305,8 +333,8 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> UpdateMany<K, U> {
                             self.waiting += 1;
                         }
                         None => {
-                            self.users.insert(user, VecDeque::new());
-                            self.start(key, request);
+                            self.users.insert(user.clone(), VecDeque::new());
+                            self.start(user, key, request);
                         }
                     }
                 }
@@ -386,10 +414,15 @@ impl<K: std::fmt::Debug + Send + 'static, U: Update> Stream for UpdateMany<K, U>
                         ),
                     };
                     // Every task the run spawns is recorded when it is spawned.
-                    let Some(Running { key, user_id }) = this.running.remove(&id) else {
+                    let Some(Running {
+                        key,
+                        user_id,
+                        same_user,
+                    }) = this.running.remove(&id)
+                    else {
                         continue;
                     };
-                    this.yielded = Some(user_id.same_user_key().into_owned());
+                    this.yielded = Some(same_user);
                     let outcome = BulkOutcome {
                         key,
                         user_id,
