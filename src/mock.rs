@@ -44,6 +44,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
+use hyper::header::HeaderValue;
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use serde_json::{Map, Value, json};
@@ -234,10 +235,17 @@ struct User {
     id: String,
     email: String,
     fields: Map<String, Value>,
+    /// Updates of this user being answered now.
+    busy: usize,
+}
+
+/// What the fake is given at its start and never changes: read without the state's lock.
+struct Settings {
+    started: Instant,
+    answer_delay: Option<AnswerDelay>,
 }
 
 struct State {
-    started: Instant,
     users: Vec<User>,
     /// User ID or email → index into `users`.
     index: HashMap<String, usize>,
@@ -253,13 +261,10 @@ struct State {
     /// API requests being answered now, and the most there were at once.
     in_flight: usize,
     max_in_flight: usize,
-    /// Updates being answered now, by user (index into `users`).
-    in_flight_by_user: HashMap<usize, usize>,
     /// Updates that arrived while another update of the same user was being answered.
     overlaps: u64,
     /// Tracking IDs handed out.
     tracked: u64,
-    answer_delay: Option<AnswerDelay>,
     /// The competing app's requests the budget let through, and refused.
     competitor_sent: u64,
     competitor_refused: u64,
@@ -344,7 +349,6 @@ impl MockZoomBuilder {
             .local_addr()
             .expect("a bound socket has an address");
         let state = Arc::new(Mutex::new(State {
-            started: Instant::now(),
             users: Vec::new(),
             index: HashMap::new(),
             requests: Vec::new(),
@@ -357,10 +361,8 @@ impl MockZoomBuilder {
             token_lifetime: self.token_lifetime,
             in_flight: 0,
             max_in_flight: 0,
-            in_flight_by_user: HashMap::new(),
             overlaps: 0,
             tracked: 0,
-            answer_delay: self.answer_delay,
             competitor_sent: 0,
             competitor_refused: 0,
         }));
@@ -368,14 +370,18 @@ impl MockZoomBuilder {
             let state = state.clone();
             tokio::spawn(compete(state, competitor));
         }
+        let settings = Arc::new(Settings {
+            started: Instant::now(),
+            answer_delay: self.answer_delay,
+        });
         let shared = state.clone();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let state = shared.clone();
+                let (state, settings) = (shared.clone(), settings.clone());
                 tokio::spawn(async move {
                     let service = hyper::service::service_fn(move |req| {
-                        let state = state.clone();
-                        async move { handle(state, req).await }
+                        let (state, settings) = (state.clone(), settings.clone());
+                        async move { handle(state, &settings, req).await }
                     });
                     let _ = hyper::server::conn::http1::Builder::new()
                         .serve_connection(TokioIo::new(stream), service)
@@ -460,6 +466,7 @@ impl MockZoom {
             id: id.to_owned(),
             email: email.to_owned(),
             fields: Map::new(),
+            busy: 0,
         });
     }
 
@@ -552,7 +559,7 @@ fn answer(status: StatusCode, body: Option<Value>) -> Answer {
         Some(body) => {
             let mut r = Response::new(Full::new(Bytes::from(body.to_string())));
             r.headers_mut()
-                .insert("content-type", "application/json".parse().expect("static"));
+                .insert("content-type", HeaderValue::from_static("application/json"));
             r
         }
         None => Response::new(Full::new(Bytes::new())),
@@ -565,7 +572,7 @@ fn zoom_error(status: StatusCode, code: i64, message: &str) -> Answer {
     answer(status, Some(json!({"code": code, "message": message})))
 }
 
-fn rate_limited(retry_after: Option<&str>, kind: &str, limit: u32) -> Answer {
+fn rate_limited(retry_after: Option<&str>, kind: &'static str, limit: u32) -> Answer {
     let mut response = zoom_error(
         StatusCode::TOO_MANY_REQUESTS,
         429,
@@ -575,8 +582,8 @@ fn rate_limited(retry_after: Option<&str>, kind: &str, limit: u32) -> Answer {
     if let Some(value) = retry_after.and_then(|v| v.parse().ok()) {
         headers.insert("retry-after", value);
     }
-    headers.insert("x-ratelimit-category", "Light".parse().expect("static"));
-    headers.insert("x-ratelimit-type", kind.parse().expect("static"));
+    headers.insert("x-ratelimit-category", HeaderValue::from_static("Light"));
+    headers.insert("x-ratelimit-type", HeaderValue::from_static(kind));
     headers.insert("x-ratelimit-limit", limit.into());
     headers.insert("x-ratelimit-remaining", 0.into());
     response
@@ -594,7 +601,11 @@ impl std::fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
-async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answer, Dropped> {
+async fn handle(
+    state: Arc<Mutex<State>>,
+    settings: &Settings,
+    req: Request<Incoming>,
+) -> Result<Answer, Dropped> {
     let (parts, body) = req.into_parts();
     let body = body
         .collect()
@@ -613,36 +624,37 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
         headers: header_list(&parts.headers),
         credentials,
         body: body.to_vec(),
-        at: Instant::now() - lock(&state).started,
+        at: Instant::now() - settings.started,
     };
     if parts.method == hyper::Method::POST && recorded.path == "/oauth/token" {
         let answer = token(&state, &recorded);
         lock(&state).requests.push(recorded);
         return Ok(answer);
     }
-    let user = percent_encoding::percent_decode_str(
-        recorded.path.strip_prefix("/v2/users/").unwrap_or_default(),
-    )
-    .decode_utf8_lossy()
-    .into_owned();
-    let (fault, delay, user_index) = {
+    // The user of `/v2/users/{userId}`, decoded, and the body: read once, here.
+    let user = recorded
+        .path
+        .strip_prefix("/v2/users/")
+        .filter(|id| !id.contains('/'))
+        .map(|id| {
+            percent_encoding::percent_decode_str(id)
+                .decode_utf8_lossy()
+                .into_owned()
+        });
+    let json = serde_json::from_slice::<Value>(&recorded.body).unwrap_or(Value::Null);
+    let (fault, user_index) = {
         let mut s = lock(&state);
         s.requests.push(recorded.clone());
         s.in_flight += 1;
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
-        let user_index = find(&s.index, &user);
+        let user_index = user.as_deref().and_then(|user| find(&s.index, user));
         if let Some(at) = user_index {
-            let busy = s.in_flight_by_user.entry(at).or_default();
-            *busy += 1;
-            if *busy > 1 {
+            s.users[at].busy += 1;
+            if s.users[at].busy > 1 {
                 s.overlaps += 1;
             }
         }
-        let delay = s.answer_delay.clone().and_then(|delay| {
-            let body = serde_json::from_slice(&recorded.body).unwrap_or(Value::Null);
-            delay(&user, &body)
-        });
-        (s.faults.pop_front(), delay, user_index)
+        (s.faults.pop_front(), user_index)
     };
     // Counts the request out however the answer ends (a dropped connection included).
     struct InFlight(Arc<Mutex<State>>, Option<usize>);
@@ -650,12 +662,19 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
         fn drop(&mut self) {
             let mut s = lock(&self.0);
             s.in_flight -= 1;
-            if let Some(busy) = self.1.and_then(|at| s.in_flight_by_user.get_mut(&at)) {
-                *busy -= 1;
+            if let Some(at) = self.1 {
+                s.users[at].busy -= 1;
             }
         }
     }
     let _in_flight = InFlight(state.clone(), user_index);
+    let update = Update {
+        method: &parts.method,
+        credentials: recorded.credentials.as_ref(),
+        user: user.as_deref(),
+        user_index,
+        json,
+    };
     let mut answer = match fault {
         Some(Fault::Status(status, body)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -666,17 +685,34 @@ async fn handle(state: Arc<Mutex<State>>, req: Request<Incoming>) -> Result<Answ
         Some(Fault::Drop) => return Err(Dropped),
         Some(Fault::Delay(d)) => {
             tokio::time::sleep(d).await;
-            api(&state, &parts.method, &recorded)
+            api(&state, update)
         }
         None => {
+            // The test's delay runs outside the lock, and only for an answer of the fake's own.
+            let delay = settings.answer_delay.as_ref().and_then(|delay| {
+                let user = update.user?;
+                delay(user, &update.json)
+            });
             if let Some(delay) = delay {
                 tokio::time::sleep(delay).await;
             }
-            api(&state, &parts.method, &recorded)
+            api(&state, update)
         }
     };
     stamp(&state, &mut answer);
     Ok(answer)
+}
+
+/// An API request, as [`handle`] read it.
+struct Update<'a> {
+    method: &'a hyper::Method,
+    credentials: Option<&'a Secret>,
+    /// The decoded `{userId}` of `/v2/users/{userId}` (none for another path).
+    user: Option<&'a str>,
+    /// The user it names, if the fake knows it.
+    user_index: Option<usize>,
+    /// The body (`null` where it is not JSON).
+    json: Value,
 }
 
 /// Zoom's headers on an API answer: a tracking ID, and where the answer has none of its own,
@@ -690,12 +726,12 @@ fn stamp(state: &Mutex<State>, answer: &mut Answer) {
     let remaining = (limit as usize).saturating_sub(s.window.len());
     drop(s);
     let headers = answer.headers_mut();
-    if let Ok(value) = tracking_id.parse() {
+    if let Ok(value) = HeaderValue::try_from(tracking_id) {
         headers.insert("x-zm-trackingid", value);
     }
     if !headers.contains_key("x-ratelimit-type") {
-        headers.insert("x-ratelimit-category", "Light".parse().expect("static"));
-        headers.insert("x-ratelimit-type", "QPS".parse().expect("static"));
+        headers.insert("x-ratelimit-category", HeaderValue::from_static("Light"));
+        headers.insert("x-ratelimit-type", HeaderValue::from_static("QPS"));
         headers.insert("x-ratelimit-limit", limit.into());
         headers.insert("x-ratelimit-remaining", remaining.into());
     }
@@ -746,7 +782,7 @@ fn token(state: &Mutex<State>, req: &RecordedRequest) -> Answer {
     )
 }
 
-fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> Answer {
+fn api(state: &Mutex<State>, update: Update<'_>) -> Answer {
     let mut s = lock(state);
     let now = Instant::now();
     prune(&mut s.window, now);
@@ -757,34 +793,27 @@ fn api(state: &Mutex<State>, method: &hyper::Method, req: &RecordedRequest) -> A
         return rate_limited(Some("1"), "QPS", limit);
     }
     s.window.push_back(now);
-    let token_ok = req.credentials.as_ref().is_some_and(|t| {
+    let token_ok = update.credentials.is_some_and(|t| {
         t.expose() == MockZoom::ACCESS_TOKEN
             || s.tokens.get(t.expose()).is_some_and(|expiry| now < *expiry)
     });
     if !token_ok {
         return zoom_error(StatusCode::UNAUTHORIZED, 124, "Invalid access token.");
     }
-    let Some(raw_id) = req
-        .path
-        .strip_prefix("/v2/users/")
-        .filter(|id| !id.contains('/'))
-    else {
+    let Some(id) = update.user else {
         return zoom_error(StatusCode::NOT_FOUND, 404, "Resource not found.");
     };
-    if method != hyper::Method::PATCH {
+    if update.method != hyper::Method::PATCH {
         return zoom_error(StatusCode::METHOD_NOT_ALLOWED, 405, "Method not allowed.");
     }
-    let id = percent_encoding::percent_decode_str(raw_id)
-        .decode_utf8_lossy()
-        .into_owned();
-    let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(&req.body) else {
+    let Value::Object(fields) = update.json else {
         return zoom_error(
             StatusCode::BAD_REQUEST,
             300,
             "Request Body should be a valid JSON object.",
         );
     };
-    let Some(at) = find(&s.index, &id) else {
+    let Some(at) = update.user_index else {
         return zoom_error(
             StatusCode::NOT_FOUND,
             1001,
