@@ -155,7 +155,8 @@ impl Client {
     /// the run took is yielded exactly once. The inputs it never took are left in `requests`,
     /// which [`UpdateMany::into_remaining`] hands back: the run does not read further than it
     /// needs after a stop, since `requests` may be endless and a cancel should end soon; the
-    /// caller decides what becomes of the rest (the tool reports it as not sent).
+    /// caller decides what becomes of the rest ([`UpdateMany::into_not_sent`] gives it as
+    /// not-sent outcomes, which the tool reports after Zoom's stop).
     ///
     /// ```
     /// use zoom_user_update::mock::MockZoom;
