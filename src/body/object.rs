@@ -79,6 +79,8 @@ pub(crate) trait Object: Sized + Clone + 'static {
     const KIND: ObjectKind;
     /// The table: one field each, in the table's order.
     fn fields() -> &'static [&'static dyn Field<Self>];
+    /// The index of the field whose JSON name is `name`.
+    fn field_index(name: &str) -> Option<usize>;
     /// The table's fields in the order the generated type serializes its members
     /// ([`member_order`]).
     fn member_order() -> &'static [usize];
@@ -453,7 +455,7 @@ impl<O: Object> Builder<O> {
         };
         let fields = O::fields();
         for (key, value) in members {
-            let Some(index) = fields.iter().position(|f| f.line().name == key) else {
+            let Some(index) = O::field_index(&key) else {
                 builder
                     .extra
                     .push(Violation::new(pointer(&key), Rule::UnknownField));
@@ -512,12 +514,9 @@ impl<O: Object> Builder<O> {
         // After each field's own violations (the stable sort below keeps this order).
         violations.append(&mut found);
         if !violations.is_empty() {
-            violations.sort_by_key(|v| {
+            violations.sort_by_cached_key(|v| {
                 let first = v.path().split('/').nth(1).unwrap_or("");
-                fields
-                    .iter()
-                    .position(|f| f.line().name == first)
-                    .unwrap_or(fields.len())
+                O::field_index(first).unwrap_or(fields.len())
             });
         }
         let value = O::from_parts(self.values, self.set, self.policy);
@@ -697,12 +696,10 @@ pub(crate) fn raw_param<T: ToRaw<R>, R>(
 pub(crate) fn member_order<O: Object, R: serde::de::DeserializeOwned>() -> Vec<usize> {
     let mut names: &[&str] = &[];
     let _ = R::deserialize(FieldNames(&mut names));
-    let fields = O::fields();
-    let mut order: Vec<usize> = names
-        .iter()
-        .filter_map(|name| fields.iter().position(|f| f.line().name == *name))
+    let mut order: Vec<usize> = names.iter().filter_map(|name| O::field_index(name)).collect();
+    let missing: Vec<usize> = (0..O::fields().len())
+        .filter(|i| !order.contains(i))
         .collect();
-    let missing: Vec<usize> = (0..fields.len()).filter(|i| !order.contains(i)).collect();
     order.extend(missing);
     order
 }

@@ -105,6 +105,15 @@ macro_rules! table {
                 FIELDS
             }
 
+            fn field_index(name: &str) -> Option<usize> {
+                match name {
+                    $($crate::body::table::table!(@json $($json)? $field) => Some(const {
+                        $crate::body::object::index_of($fields::NAMES, stringify!($field))
+                    }),)*
+                    _ => None,
+                }
+            }
+
             fn member_order() -> &'static [usize] {
                 $crate::body::table::table!(@member_order $kind $name $($raw)?)
             }
