@@ -254,11 +254,7 @@ where
     R::Error: Display,
 {
     fn to_raw(&self) -> Result<R, ValidationErrors> {
-        R::try_from(self.to_wire()).map_err(|e| {
-            ValidationErrors::here(Rule::Schema {
-                detail: e.to_string(),
-            })
-        })
+        R::try_from(self.to_wire()).map_err(ValidationErrors::schema)
     }
 }
 

@@ -132,8 +132,6 @@ pub(crate) trait Field<O: Object>: Sync {
     fn warnings(&self, values: &O::Values, path: &mut String, out: &mut Vec<Warning>);
     /// Sets the generated body's field, for a body's field.
     fn to_raw(&self, values: &O::Values, raw: &mut O::Raw) -> Result<(), ValidationErrors>;
-    /// The value as JSON, for a member's field.
-    fn to_json(&self, values: &O::Values) -> Option<Result<serde_json::Value, ValidationErrors>>;
     /// The value, to serialize it.
     fn value<'a>(&self, values: &'a O::Values) -> Option<&'a dyn erased_serde::Serialize>;
     /// The value, for `Debug`.
@@ -244,15 +242,6 @@ impl<O: Object, T: FieldKind + serde::Serialize> Field<O> for At<O, T> {
 
     fn to_raw(&self, values: &O::Values, raw: &mut O::Raw) -> Result<(), ValidationErrors> {
         (self.raw)(values, raw)
-    }
-
-    fn to_json(&self, values: &O::Values) -> Option<Result<serde_json::Value, ValidationErrors>> {
-        let value = (self.get)(values).as_ref()?;
-        Some(serde_json::to_value(value).map_err(|e| {
-            ValidationErrors::here(Rule::Schema {
-                detail: e.to_string(),
-            })
-        }))
     }
 
     fn value<'a>(&self, values: &'a O::Values) -> Option<&'a dyn erased_serde::Serialize> {
@@ -586,35 +575,20 @@ where
     }
 }
 
-/// A member as its generated type, through JSON: the generated type reads the set fields as
-/// it reads an answer (its required members included).
+/// A member as its generated type, through JSON: the generated type reads what the member's
+/// `Serialize` writes (the set fields) as it reads an answer (its required members included).
 ///
 /// # Errors
 ///
 /// [`Rule::Schema`], as for [`to_raw`].
-pub(crate) fn to_raw_through_json<O: Object>(value: &O) -> Result<O::Raw, ValidationErrors>
+pub(crate) fn to_raw_through_json<O>(value: &O) -> Result<O::Raw, ValidationErrors>
 where
+    O: Object + serde::Serialize,
     O::Raw: serde::de::DeserializeOwned,
 {
-    let mut members = serde_json::Map::new();
-    let mut found = Vec::new();
-    for field in set_fields(value) {
-        match field.to_json(value.values()) {
-            Some(Ok(json)) => {
-                members.insert(field.line().name.to_owned(), json);
-            }
-            Some(Err(errors)) => found.extend(errors.prefixed(field.line().path)),
-            None => {}
-        }
-    }
-    if let Some(errors) = ValidationErrors::from_vec(found) {
-        return Err(errors);
-    }
-    serde_json::from_value(serde_json::Value::Object(members)).map_err(|e| {
-        ValidationErrors::here(Rule::Schema {
-            detail: e.to_string(),
-        })
-    })
+    serde_json::to_value(value)
+        .and_then(serde_json::from_value)
+        .map_err(ValidationErrors::schema)
 }
 
 /// A value of the generated type, checked through the same intake as JSON.
@@ -623,11 +597,7 @@ where
 ///
 /// Every violation, as the JSON intake reports them.
 pub(crate) fn from_raw<O: Object>(raw: impl serde::Serialize) -> Result<O, ValidationErrors> {
-    let value = serde_json::to_value(raw).map_err(|e| {
-        ValidationErrors::here(Rule::Schema {
-            detail: e.to_string(),
-        })
-    })?;
+    let value = serde_json::to_value(raw).map_err(ValidationErrors::schema)?;
     Builder::<O>::read(Json::from_value(&value)?).build()
 }
 

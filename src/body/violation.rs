@@ -91,6 +91,14 @@ impl ValidationErrors {
         }
     }
 
+    /// A value the generated type (or JSON) refused although this layer accepted it:
+    /// [`Rule::Schema`] with serde's words.
+    pub(crate) fn schema(error: impl std::fmt::Display) -> Self {
+        Self::here(Rule::Schema {
+            detail: error.to_string(),
+        })
+    }
+
     /// The same violations seen from `prefix` (see [`prefixed`](Self::prefixed)).
     pub(crate) fn with_prefix(self, prefix: &str) -> Self {
         Self {
