@@ -70,27 +70,39 @@ impl<U: Read> BulkLineOf<U> {
             }
         }
         // The other members are the query parameters (unknown ones are refused there).
-        let query = U::read_query(Json::Object(parameters));
         let mut violations = duplicates;
-        if let Err(errors) = &query {
-            violations.extend(errors.iter().cloned());
-        }
-        match &user_id {
-            Some(Ok(_)) => {}
-            Some(Err(rule)) => violations.push(Violation::new("/user_id", rule.clone())),
-            None => violations.push(Violation::new("/user_id", Rule::Missing)),
-        }
-        match &update {
-            Some(Ok(_)) => {}
-            Some(Err(errors)) => violations.extend(errors.clone().prefixed("/body")),
-            None => violations.push(Violation::new("/body", Rule::Missing)),
-        }
+        let query = U::read_query(Json::Object(parameters))
+            .map_err(|errors| violations.extend(errors))
+            .ok();
+        let user_id = match user_id {
+            Some(Ok(user_id)) => Some(user_id),
+            Some(Err(rule)) => {
+                violations.push(Violation::new("/user_id", rule));
+                None
+            }
+            None => {
+                violations.push(Violation::new("/user_id", Rule::Missing));
+                None
+            }
+        };
+        let update = match update {
+            Some(Ok(update)) => Some(update),
+            Some(Err(errors)) => {
+                violations.extend(errors.prefixed("/body"));
+                None
+            }
+            None => {
+                violations.push(Violation::new("/body", Rule::Missing));
+                None
+            }
+        };
         match (user_id, query, update) {
-            (Some(Ok(user_id)), Ok(query), Some(Ok(update))) if violations.is_empty() => Ok(Self {
+            (Some(user_id), Some(query), Some(update)) if violations.is_empty() => Ok(Self {
                 user_id,
                 query,
                 update,
             }),
+            // Each part that is missing pushed its violation (the fallback is never reached).
             _ => Err(ValidationErrors::from_vec(violations)
                 .unwrap_or_else(|| ValidationErrors::here(Rule::Missing))),
         }
