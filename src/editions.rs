@@ -3,9 +3,21 @@
 //! a body and query parameters of an edition chosen at run time, which the same
 //! [`Client`](crate::Client) sends without the caller writing a `match`.
 
-/// Declares the editions: `editions! { V2021 => v2021, V2025 => v2025; default V2025 }`.
+/// Declares the editions: `editions! { V2021 => v2021, V2025 => v2025 (default) }`. The one
+/// marked `(default)` is `Edition::default()` and the crate root re-exports its module.
 macro_rules! editions {
-    ($($(#[doc = $doc:literal])* $variant:ident => $module:ident),+ ; default $default:ident) => {
+    // The default edition (one entry only: a second would declare a second `Default`).
+    (@default $variant:ident $module:ident) => {
+        pub use $module::*;
+
+        /// Zoom's current edition, the one the crate root re-exports.
+        impl Default for Edition {
+            fn default() -> Self {
+                Edition::$variant
+            }
+        }
+    };
+    ($($(#[doc = $doc:literal])* $variant:ident => $module:ident $(($default:ident))?),+ $(,)?) => {
         $(
             $(#[doc = $doc])*
             pub mod $module;
@@ -33,12 +45,7 @@ macro_rules! editions {
             $($(#[doc = $doc])* $variant,)+
         }
 
-        /// Zoom's current edition, the one the crate root re-exports.
-        impl Default for Edition {
-            fn default() -> Self {
-                Edition::$default
-            }
-        }
+        $($($crate::editions::editions!(@$default $variant $module);)?)+
 
         impl Edition {
             /// Every edition, oldest first.

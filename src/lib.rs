@@ -20,16 +20,14 @@ mod types;
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub mod mock;
 
-// The editions: one entry each. The crate root re-exports the default one, Zoom's current.
+// The editions: one entry each. The crate root re-exports the one marked `(default)`, Zoom's
+// current.
 editions::editions! {
     /// Zoom's reference page for the operation, the seed of this crate (2021).
     V2021 => v2021,
     /// Zoom's current edition: the User API spec of 2025 and what Zoom's SDK sends today.
-    V2025 => v2025;
-    default V2025
+    V2025 => v2025 (default),
 }
-
-pub use v2025::*;
 
 pub use body::bulk_line::BulkLineOf;
 pub use body::field::FieldInput;
