@@ -187,20 +187,14 @@ macro_rules! table {
     (@raw_type $kind:ident $raw:ty) => { $raw };
     // A body's and a member's field sets its generated field; a required member's object is
     // sent through JSON, and the query's fields are the generated method's arguments.
-    (@raw_field body $field:ident $raw_field:ident) => {
-        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$raw_field)
-    };
-    (@raw_field body $field:ident) => {
-        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
-    };
-    (@raw_field member $field:ident $raw_field:ident) => {
-        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$raw_field)
-    };
-    (@raw_field member $field:ident) => {
-        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
-    };
     (@raw_field required_member $field:ident $($raw_field:ident)?) => { |_, _| Ok(()) };
     (@raw_field query $field:ident) => { |_, _| Ok(()) };
+    (@raw_field $kind:ident $field:ident $raw_field:ident) => {
+        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$raw_field)
+    };
+    (@raw_field $kind:ident $field:ident) => {
+        |v, raw| $crate::body::object::raw_into(&v.$field, &mut raw.$field)
+    };
 
     // A body or a member: a builder with a setter per field, getters, and the generated type.
     (@builder $name:ident $fields:ident $builder:ident, $raw:ty {
