@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use zoom_test_support::cli::{clean_command, report_lines};
+use zoom_test_support::cli::{clean_command, outcomes, text};
 use zoom_user_update::UserId;
 use zoom_user_update::mock::MockZoom;
 
@@ -279,10 +279,6 @@ fn pid(child: &Child) -> libc::pid_t {
     libc::pid_t::try_from(child.id()).unwrap()
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn show(out: &Output) -> String {
     format!(
         "status {:?}\nstdout:\n{}\nstderr:\n{}",
@@ -294,32 +290,6 @@ fn show(out: &Output) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // What a finished run leaves
-
-/// The report by input line, every outcome in order; every line of the report parses and the
-/// report ends with a line break (valid JSON Lines).
-fn outcomes(report: &Path) -> BTreeMap<u64, Vec<Value>> {
-    let bytes = std::fs::read(report).unwrap();
-    assert!(
-        bytes.is_empty() || bytes.ends_with(b"\n"),
-        "the report ends with a line break: {:?}",
-        text(&bytes[bytes.len().saturating_sub(200)..])
-    );
-    let mut by_line = BTreeMap::<u64, Vec<Value>>::new();
-    for (n, line) in report_lines(report).into_iter().enumerate() {
-        let value = line.unwrap_or_else(|raw| {
-            panic!(
-                "report line {} does not parse: {:?}",
-                n + 1,
-                String::from_utf8_lossy(&raw)
-            )
-        });
-        let number = value["line"]
-            .as_u64()
-            .unwrap_or_else(|| panic!("report line {} has no input line: {value}", n + 1));
-        by_line.entry(number).or_default().push(value);
-    }
-    by_line
-}
 
 /// An answer's outcome names Zoom's tracking ID.
 fn assert_tracked(outcome: &Value) {

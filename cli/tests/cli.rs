@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use zoom_test_support::cli::{clean_command, input_file, outcomes};
+use zoom_test_support::cli::{clean_command, input_file, outcomes, text};
 use zoom_user_update::Edition;
 use zoom_user_update::mock::{Fault, MockZoom};
 
@@ -41,10 +41,6 @@ async fn output(mut cmd: Command) -> Output {
     tokio::task::spawn_blocking(move || cmd.output().unwrap())
         .await
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 const MANY_RULES: &str = r#"{"first_name": "张伟明华强东", "type": 99, "pmi": 123, "timezone": "Mars/Base",

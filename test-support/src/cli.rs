@@ -1,4 +1,5 @@
-//! What the tool's test files (`cli/tests/cli.rs`, `cli/tests/hostile.rs`) share: the command in
+//! What the tool's test files (`cli/tests/cli.rs`, `cli/tests/hostile.rs`,
+//! `cli/tests/bulk_order.rs`) share: the command in
 //! a clean environment, a bulk input file and the report read by line. The tool's binary is the
 //! test file's own (`env!("CARGO_BIN_EXE_zoom-user-update")`, which only its tests see).
 
@@ -52,28 +53,28 @@ pub fn report_lines(path: &Path) -> Vec<Result<Value, Vec<u8>>> {
         .collect()
 }
 
-/// The report by input line: every outcome, in order. Every line of the report parses.
+/// The report by input line, every outcome in order; every line of the report parses and the
+/// report ends with a line break (valid JSON Lines).
 pub fn outcomes(path: &Path) -> BTreeMap<u64, Vec<Value>> {
-    outcomes_beside(path, None)
-}
-
-/// [`outcomes`] of a report that may also hold `torn`, a fragment the test wrote itself: the
-/// only line that may fail to parse.
-pub fn outcomes_beside(path: &Path, torn: Option<&[u8]>) -> BTreeMap<u64, Vec<Value>> {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    assert!(
+        bytes.is_empty() || bytes.ends_with(b"\n"),
+        "the report ends with a line break: {:?}",
+        text(&bytes[bytes.len().saturating_sub(200)..])
+    );
     let mut by_line = BTreeMap::<u64, Vec<Value>>::new();
-    for line in report_lines(path) {
-        match line {
-            Ok(value) => by_line
-                .entry(value["line"].as_u64().expect("a line number"))
-                .or_default()
-                .push(value),
-            Err(raw) => assert_eq!(
-                Some(&raw[..]),
-                torn,
-                "only the fragment may fail to parse: {:?}",
-                String::from_utf8_lossy(&raw)
-            ),
-        }
+    for (n, line) in report_lines(path).into_iter().enumerate() {
+        let value = line
+            .unwrap_or_else(|raw| panic!("report line {} does not parse: {:?}", n + 1, text(&raw)));
+        let number = value["line"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("report line {} has no input line: {value}", n + 1));
+        by_line.entry(number).or_default().push(value);
     }
     by_line
+}
+
+/// Bytes as text, invalid UTF-8 replaced (for messages).
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
