@@ -173,14 +173,9 @@ fn plain_http() -> reqwest::Client {
 /// A plain client whose every request carries `Authorization: Bearer <token>` (how a generated
 /// client alone is given its credentials).
 fn bearer_http(token: &str) -> reqwest::Client {
-    let mut authorization =
-        reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")).unwrap();
-    authorization.set_sensitive(true);
-    let headers =
-        reqwest::header::HeaderMap::from_iter([(reqwest::header::AUTHORIZATION, authorization)]);
     reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
-        .default_headers(headers)
+        .default_headers(zoom_test_support::bearer_headers(token))
         .build()
         .unwrap()
 }

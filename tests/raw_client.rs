@@ -3,17 +3,14 @@
 //! `Hooks::default()` adds nothing. The cases are the reference page's edition's (`v2021`); the
 //! last two are the current edition's (`v2025`).
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::json;
 use zoom_user_update::mock::{Fault, MockZoom};
 use zoom_user_update::v2021::raw::{self, types};
 
 /// A `reqwest::Client` whose every request carries the fake Zoom's bearer token.
 fn bearer_http() -> reqwest::Client {
-    let mut token = HeaderValue::from_str(&format!("Bearer {}", MockZoom::ACCESS_TOKEN)).unwrap();
-    token.set_sensitive(true);
     reqwest::Client::builder()
-        .default_headers(HeaderMap::from_iter([(AUTHORIZATION, token)]))
+        .default_headers(zoom_test_support::bearer_headers(MockZoom::ACCESS_TOKEN))
         .build()
         .unwrap()
 }

@@ -666,7 +666,10 @@ pub(crate) fn raw_param<T: ToRaw<R>, R>(
 pub(crate) fn member_order<O: Object, R: serde::de::DeserializeOwned>() -> Vec<usize> {
     let mut names: &[&str] = &[];
     let _ = R::deserialize(FieldNames(&mut names));
-    let mut order: Vec<usize> = names.iter().filter_map(|name| O::field_index(name)).collect();
+    let mut order: Vec<usize> = names
+        .iter()
+        .filter_map(|name| O::field_index(name))
+        .collect();
     let missing: Vec<usize> = (0..O::fields().len())
         .filter(|i| !order.contains(i))
         .collect();

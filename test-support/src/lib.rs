@@ -6,7 +6,7 @@
 //!   send (written to `tests/fixtures/v2025-bodies.jsonl` for `tools/rivet-check`);
 //! - [`bench`](mod@bench): the cases of the validation benchmark and its callgrind probe;
 //! - [`implements!`], a probe of the traits a type implements; [`fast_retries`] and [`all`] for
-//!   tests of the client;
+//!   tests of the client; [`bearer_headers`] for a generated client alone;
 //! - [`cli`]: the tool in a clean environment, bulk input files and reports;
 //! - [`server`]: a misbehaving HTTP/1.1 server of raw TCP on loopback.
 //!
@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use zoom_user_update::{BulkOutcome, RetryPolicy, Update, UpdateMany, ValidationErrors};
+use zoom_user_update::{BulkOutcome, RetryPolicy, Update, UpdateMany, ValidationErrors, reqwest};
 
 pub mod bench;
 pub mod cli;
@@ -69,6 +69,15 @@ macro_rules! implements {
 /// that waits proves `Retry-After`, not the backoff.
 pub fn fast_retries() -> RetryPolicy {
     RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20))
+}
+
+/// `Authorization: Bearer <token>`, marked sensitive: the default headers that give a generated
+/// client alone its credentials.
+pub fn bearer_headers(token: &str) -> reqwest::header::HeaderMap {
+    let mut authorization = reqwest::header::HeaderValue::from_str(&format!("Bearer {token}"))
+        .expect("a token of visible ASCII");
+    authorization.set_sensitive(true);
+    reqwest::header::HeaderMap::from_iter([(reqwest::header::AUTHORIZATION, authorization)])
 }
 
 /// Every outcome of a bulk run, in the order they finished.
