@@ -82,7 +82,9 @@ fn parse_line(
 /// again (a daily limit, a server that was down), and so are `not_sent` lines and lines without
 /// an outcome: `--resume` sends in file order, so each user still ends as its last line says.
 ///
-/// The report is read twice, as bytes, line by line: a last piece without its line break is torn,
+/// The report is read as bytes, line by line, and a second time when a line failed, so that the
+/// order of its lines does not matter (a report of an earlier version of the tool may hold a
+/// user's `ok` before an earlier line's `failed`): a last piece without its line break is torn,
 /// even when it parses (it is cut when the report is opened for writing), so its line has no
 /// outcome yet. A line number past `last` (the input cannot have it) is ignored, so a damaged
 /// report cannot make the set grow past the input's size. Memory: the bit set, and the users of
@@ -92,19 +94,19 @@ fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
     // Each user with a failed line: its failed lines, and its last line that succeeded.
     let mut failed: HashMap<String, (Vec<u64>, u64)> = HashMap::new();
     let mut bits = Vec::new();
-    let found = read_outcomes(report, last, |status, number, user| match status {
+    let found = read_outcomes(report, last, |status, number, outcome| match status {
         "ok" | "invalid" => set(&mut bits, number),
         "failed" => {
-            if let Some(user) = user {
+            if let Some(user) = same_user(outcome) {
                 failed.entry(user).or_default().0.push(number);
             }
         }
         _ => {}
     })?;
     if found && !failed.is_empty() {
-        read_outcomes(report, last, |status, number, user| {
+        read_outcomes(report, last, |status, number, outcome| {
             if status == "ok"
-                && let Some((_, last_ok)) = user.and_then(|user| failed.get_mut(&user))
+                && let Some((_, last_ok)) = same_user(outcome).and_then(|u| failed.get_mut(&u))
             {
                 *last_ok = (*last_ok).max(number);
             }
@@ -118,12 +120,18 @@ fn done_lines(report: &Path, last: u64) -> Result<Vec<u64>, Failure> {
     Ok(bits)
 }
 
-/// Calls `each` with the status, line number and user (as `UserId::same_user_key`) of every
-/// complete outcome line of the report; `false` when there is no report.
+/// The user of an outcome line, as `UserId::same_user_key` gives it.
+fn same_user(outcome: &Value) -> Option<String> {
+    let id = outcome["user_id"].as_str()?.parse::<UserId>().ok()?;
+    Some(id.same_user_key().into_owned())
+}
+
+/// Calls `each` with the status, line number and whole outcome of every complete outcome line
+/// of the report; `false` when there is no report.
 fn read_outcomes(
     report: &Path,
     last: u64,
-    mut each: impl FnMut(&str, u64, Option<String>),
+    mut each: impl FnMut(&str, u64, &Value),
 ) -> Result<bool, Failure> {
     use std::io::BufRead;
     let cannot =
@@ -150,11 +158,7 @@ fn read_outcomes(
         ) else {
             continue;
         };
-        let user = value["user_id"]
-            .as_str()
-            .and_then(|id| id.parse::<UserId>().ok())
-            .map(|id| id.same_user_key().into_owned());
-        each(status, number, user);
+        each(status, number, &value);
     }
 }
 
