@@ -640,60 +640,65 @@ async fn resume_cuts_a_report_that_is_only_a_torn_line() {
 
 /// A failed line is sent again unless a later line of its user succeeded: `ada`'s two failed
 /// lines are both sent again, in file order; `grace`'s failed line is not, since her later line
-/// was applied (sending the earlier one would undo it).
+/// was applied (sending the earlier one would undo it). The same whatever the report's order
+/// (a report of an earlier version of the tool may hold grace's `ok` first).
 #[tokio::test(flavor = "multi_thread")]
 async fn resume_sends_a_failed_line_again_unless_a_later_line_of_its_user_succeeded() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input.jsonl");
-    let line = |user: &str, tz: &str| {
-        format!("{{\"user_id\":\"{user}\",\"body\":{{\"timezone\":\"{tz}\"}}}}\n")
-    };
-    std::fs::write(
-        &input,
-        [
-            line("ada", A),
-            line("ada", B),
-            line("grace", A),
-            line("grace", B),
-        ]
-        .concat(),
-    )
-    .unwrap();
-    let report = dir.path().join("report.jsonl");
     let outcome = |n: u64, user: &str, status: &str| {
         format!("{{\"line\":{n},\"user_id\":\"{user}\",\"status\":\"{status}\"}}\n")
     };
-    std::fs::write(
-        &report,
-        [
-            outcome(1, "ada", "failed"),
-            outcome(3, "grace", "failed"),
-            outcome(2, "ada", "failed"),
-            outcome(4, "grace", "ok"),
-        ]
-        .concat(),
-    )
-    .unwrap();
-    let zoom = MockZoom::start().await;
-    zoom.add_user("ada", "ada@example.com");
-    zoom.add_user("grace", "grace@example.com");
+    let in_file_order = [
+        outcome(1, "ada", "failed"),
+        outcome(3, "grace", "failed"),
+        outcome(2, "ada", "failed"),
+        outcome(4, "grace", "ok"),
+    ];
+    let ok_first = [
+        outcome(4, "grace", "ok"),
+        outcome(1, "ada", "failed"),
+        outcome(3, "grace", "failed"),
+        outcome(2, "ada", "failed"),
+    ];
+    for report_text in [in_file_order.concat(), ok_first.concat()] {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("input.jsonl");
+        let line = |user: &str, tz: &str| {
+            format!("{{\"user_id\":\"{user}\",\"body\":{{\"timezone\":\"{tz}\"}}}}\n")
+        };
+        std::fs::write(
+            &input,
+            [
+                line("ada", A),
+                line("ada", B),
+                line("grace", A),
+                line("grace", B),
+            ]
+            .concat(),
+        )
+        .unwrap();
+        let report = dir.path().join("report.jsonl");
+        std::fs::write(&report, &report_text).unwrap();
+        let zoom = MockZoom::start().await;
+        zoom.add_user("ada", "ada@example.com");
+        zoom.add_user("grace", "grace@example.com");
 
-    let out = run(bulk(&zoom, &input, &report, &["--resume"])).await;
-    assert_eq!(out.status.code(), Some(0), "{}", show(&out));
-    let sent: Vec<(String, Value)> = zoom
-        .api_requests()
-        .iter()
-        .map(|r| (r.path.clone(), r.json().unwrap()["timezone"].clone()))
-        .collect();
-    assert_eq!(
-        sent,
-        [
-            ("/v2/users/ada".to_owned(), Value::from(A)),
-            ("/v2/users/ada".to_owned(), Value::from(B)),
-        ],
-        "ada's failed lines again, in file order; not grace's"
-    );
-    assert_eq!(zoom.user("ada").unwrap()["timezone"], B);
+        let out = run(bulk(&zoom, &input, &report, &["--resume"])).await;
+        assert_eq!(out.status.code(), Some(0), "{}", show(&out));
+        let sent: Vec<(String, Value)> = zoom
+            .api_requests()
+            .iter()
+            .map(|r| (r.path.clone(), r.json().unwrap()["timezone"].clone()))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                ("/v2/users/ada".to_owned(), Value::from(A)),
+                ("/v2/users/ada".to_owned(), Value::from(B)),
+            ],
+            "ada's failed lines again, in file order; not grace's (report:\n{report_text})"
+        );
+        assert_eq!(zoom.user("ada").unwrap()["timezone"], B);
+    }
 }
 
 /// A line the report already holds as invalid is not checked, reported or counted again.
