@@ -91,6 +91,20 @@ impl RecordedRequest {
         serde_json::from_slice(&self.body).ok()
     }
 
+    /// The `{userId}` of a request to `/v2/users/{userId}`, percent-decoded.
+    #[must_use]
+    pub fn user_id(&self) -> Option<String> {
+        let id = self
+            .path
+            .strip_prefix("/v2/users/")
+            .filter(|id| !id.contains('/'))?;
+        Some(
+            percent_encoding::percent_decode_str(id)
+                .decode_utf8_lossy()
+                .into_owned(),
+        )
+    }
+
     /// Whether this was a request to the API (not to the token endpoint).
     #[must_use]
     pub fn is_api(&self) -> bool {
@@ -631,16 +645,8 @@ async fn handle(
         lock(&state).requests.push(recorded);
         return Ok(answer);
     }
-    // The user of `/v2/users/{userId}`, decoded, and the body: read once, here.
-    let user = recorded
-        .path
-        .strip_prefix("/v2/users/")
-        .filter(|id| !id.contains('/'))
-        .map(|id| {
-            percent_encoding::percent_decode_str(id)
-                .decode_utf8_lossy()
-                .into_owned()
-        });
+    // The user and the body: read once, here.
+    let user = recorded.user_id();
     let json = serde_json::from_slice::<Value>(&recorded.body).unwrap_or(Value::Null);
     let (fault, user_index) = {
         let mut s = lock(&state);

@@ -339,7 +339,7 @@ fn assert_final(input: &Input, report: &Path, zoom: &MockZoom, watch: &Watch) {
     // The lines each user's updates were for, in order of arrival.
     let mut arrivals = BTreeMap::<String, Vec<u64>>::new();
     for request in zoom.api_requests() {
-        let user = percent_decode(request.path.strip_prefix("/v2/users/").unwrap());
+        let user = request.user_id().unwrap();
         let tz = request.json().unwrap()["timezone"]
             .as_str()
             .unwrap()
@@ -354,26 +354,6 @@ fn assert_final(input: &Input, report: &Path, zoom: &MockZoom, watch: &Watch) {
             "{user}'s updates arrived in file order: lines {lines:?}"
         );
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(byte) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(byte);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------
