@@ -519,11 +519,11 @@ fn every_license_option_survives_and_rounded_values_are_refused() {
             "{option:?} is a power of two"
         );
     }
-    for rounded in [
-        "72057594037927940",
-        "144115188075855870",
-        "576460752303423500",
-        "5.764607523034235e17",
+    for (rounded, code) in [
+        ("72057594037927940", "unknown_value"),
+        ("144115188075855870", "unknown_value"),
+        ("576460752303423500", "unknown_value"),
+        ("5.764607523034235e17", "wrong_type"),
     ] {
         let text = format!(
             r#"{{"license_info_list": [{{"license_option": {rounded}, "license_type": "MEETING", "subscription_id": "s"}}]}}"#
@@ -531,7 +531,8 @@ fn every_license_option_survives_and_rounded_values_are_refused() {
         let found = codes(&text);
         assert_eq!(found.len(), 1, "{rounded}: {found:?}");
         assert_eq!(
-            found[0].0, "/license_info_list/0/license_option",
+            found[0],
+            ("/license_info_list/0/license_option".to_owned(), code),
             "{rounded}"
         );
     }
