@@ -92,7 +92,8 @@ impl clap::Args for FieldArgs {
                     _ => "TEXT",
                 };
                 let mut help = format!("{} ({})", rule.doc, rule.rule);
-                if rule.location == Location::Query {
+                // A query parameter that is not a boolean is enum-like: it also takes a name.
+                if rule.location == Location::Query && rule.json_type != JsonType::Boolean {
                     help.push_str("; the spec value or a name");
                 }
                 if let Some(strict) = rule.strict {
