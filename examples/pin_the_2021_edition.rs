@@ -42,18 +42,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::builder(auth).base_url(base_url).build()?;
 
     // `login_type` of this edition: the reference page's string values.
-    let request = client
-        .update_user(&user, &update)
-        .login_type(LoginType::Sso);
-    println!(
-        "{}\n",
+    let request = || {
         client
             .update_user(&user, &update)
             .login_type(LoginType::Sso)
-            .dry_run()
-            .await?
-    );
-    let updated = request.await?;
+    };
+    println!("{}\n", request().dry_run().await?);
+    let updated = request().await?;
     println!("updated {user}: http {}", updated.status);
     if let Some(zoom) = fake {
         println!(

@@ -31,7 +31,6 @@ fn full_body() {
 /// member order included, for every field (the snapshots above pin the bytes themselves).
 #[test]
 fn serialization_is_the_generated_types_byte_for_byte() {
-    #[allow(deprecated)]
     let with_deprecated = full()
         .into_builder()
         .phone_number("5550100")
